@@ -1,0 +1,1 @@
+"""Subcommands of ``claims-api``; see ``claims_api.cli.COMMANDS``."""

@@ -1,0 +1,17 @@
+"""One base error for the package and a subclass per failure."""
+
+
+class ClaimsError(Exception):
+    """Base class of every error claims_api raises on purpose."""
+
+
+class InputError(ClaimsError, TypeError):
+    """The text given to the extractor is not a str."""
+
+
+class FxError(ClaimsError):
+    """A conversion rate could not be found or used."""
+
+
+class StoreError(ClaimsError):
+    """The store could not complete an operation."""

@@ -1,0 +1,177 @@
+"""The values the core produces: claims and consistency findings.
+
+Field meanings follow ``GUIDELINE.md`` (kinds, units, qualifiers). Everything here is immutable
+and serialisable with ``to_dict()``; nothing here knows about Flask or a database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Kind(enum.StrEnum):
+    """What sort of figure a claim is (GUIDELINE "A claim")."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    COUNT = "count"
+    QUANTITY = "quantity"
+    DURATION = "duration"
+    RATE = "rate"
+    ORDINAL = "ordinal"
+
+
+class Qualifier(enum.StrEnum):
+    """The words that bound a figure (GUIDELINE "Qualifier"); no such word means exact."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    NEARLY = "nearly"
+
+
+def _plain(value: Any) -> Any:
+    """JSON-friendly copy: enums to str, mappings and sequences recursively, NaN/inf to None."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class FxInfo:
+    """Provenance of a currency conversion to US dollars."""
+
+    currency: str
+    rate: float | None  # units of ``currency`` per US dollar
+    date: str | None  # ISO date (daily rate) or year ("2024") the rate is for
+    source: str | None
+    date_basis: str  # "published" (caller's date), "inferred" (dateline), "latest" (no date known)
+    note: str | None = None  # e.g. "2024 annual average used for 2025", or why there is no rate
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure in an article, with its exact place and its normalized meaning.
+
+    ``text == article[start:end]`` always holds. A range has ``low``/``high`` and ``value`` None.
+    ``vague`` marks figures the guideline makes optional ("dozens", "the majority", "doubled").
+    Normalization fields (``usd*``, ``fx``, ``si_*``, ``published``, ``period``) are None when
+    they do not apply or could not be computed; ``norm_note`` then says why.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    qualifier: Qualifier
+    what: str
+    sentence_start: int
+    sentence_end: int
+    vague: bool = False
+    rule: str = ""
+    published: str | None = None
+    published_basis: str | None = None  # "given" or "inferred"
+    period: str | None = None
+    usd: float | None = None
+    usd_low: float | None = None
+    usd_high: float | None = None
+    fx: FxInfo | None = None
+    si_value: float | None = None
+    si_low: float | None = None
+    si_high: float | None = None
+    si_unit: str | None = None
+    norm_note: str | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field (enums as strings)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    def replace(self, **changes: Any) -> Claim:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def optional(self) -> bool:
+        """GUIDELINE's ``optional``: vague figures and counting ordinals."""
+        return self.vague or self.kind is Kind.ORDINAL
+
+
+class Status(enum.StrEnum):
+    INCONSISTENT = "inconsistent"
+    CONSISTENT = "consistent"
+
+
+class Severity(enum.StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim as a finding cites it: where it is and what it says."""
+
+    article_id: str
+    doc: str | None
+    start: int
+    end: int
+    text: str
+    sentence: str
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of a consistency rule over a group of claims."""
+
+    rule: str
+    status: Status
+    severity: Severity
+    claims: tuple[ClaimRef, ...]
+    numbers: Mapping[str, Any]
+    explanation: str
+    key: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article with its claims, as the consistency checks see it (no storage types here)."""
+
+    id: str
+    text: str
+    claims: tuple[Claim, ...]
+    doc: str | None = None
+    published: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    def sentence(self, claim: Claim) -> str:
+        return self.text[claim.sentence_start : claim.sentence_end]
+
+    def ref(self, claim: Claim, claim_id: int | None = None) -> ClaimRef:
+        return ClaimRef(self.id, self.doc, claim.start, claim.end, claim.text, self.sentence(claim), claim_id)
