@@ -1,0 +1,37 @@
+"""Storage of articles, claims and consistency findings: the only package that speaks SQL.
+
+``ClaimStore`` is the interface the API and the commands use; ``open_store(url)`` returns the
+SQLAlchemy implementation (``sql.SqlStore``) for a SQLite or PostgreSQL URL. Schema changes are
+Alembic migrations in ``migrations/``, applied by ``store.upgrade()`` (``claims-api db upgrade``).
+"""
+
+from __future__ import annotations
+
+from claims_api.storage.types import ClaimQuery as ClaimQuery
+from claims_api.storage.types import ClaimStore as ClaimStore
+from claims_api.storage.types import FindingQuery as FindingQuery
+from claims_api.storage.types import NewArticle as NewArticle
+from claims_api.storage.types import Page as Page
+from claims_api.storage.types import StoredArticle as StoredArticle
+from claims_api.storage.types import StoredClaim as StoredClaim
+
+DEFAULT_URL = "sqlite:///claims.db"
+
+__all__ = [
+    "DEFAULT_URL",
+    "ClaimQuery",
+    "ClaimStore",
+    "FindingQuery",
+    "NewArticle",
+    "Page",
+    "StoredArticle",
+    "StoredClaim",
+    "open_store",
+]
+
+
+def open_store(url: str = DEFAULT_URL, **kwargs: object) -> ClaimStore:
+    """Connect to the database at ``url`` (does not create or migrate it; see ``upgrade``)."""
+    from claims_api.storage.sql import SqlStore
+
+    return SqlStore(url, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,606 @@
+"""``SqlStore``: the ClaimStore on SQLAlchemy 2 (SQLite by default, PostgreSQL by URL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import math
+import threading
+from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from claims_api.errors import StoreError
+from claims_api.model import (
+    Article,
+    Claim,
+    ClaimRef,
+    Finding,
+    FxInfo,
+    Kind,
+    Qualifier,
+    Severity,
+    Status,
+)
+from claims_api.storage import tables as t
+from claims_api.storage.types import (
+    CLAIM_SORTS,
+    ClaimQuery,
+    FindingQuery,
+    NewArticle,
+    Page,
+    StoredArticle,
+    StoredClaim,
+)
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+# Sort keys replace NULL by a sentinel so that keyset pagination can compare plain values;
+# NULLs come last in both directions.
+_BIG = 1e308
+_LAST_DATE = "~"  # sorts after any ISO date
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None
+
+
+def _first(*values: float | None) -> float | None:
+    return next((v for v in values if v is not None), None)
+
+
+class SqlStore:
+    """Articles, claims and findings in one SQL database; see ``ClaimStore`` for the contract.
+
+    ``consistency`` is any object with ``keys_for(article)`` and ``run_checks(articles, keys=)``
+    (default: ``claims_api.consistency``); pass one to test or to turn checks off.
+    """
+
+    def __init__(self, url: str, *, consistency: Any = None, echo: bool = False) -> None:
+        self.url = url
+        self._consistency = consistency
+        self.dialect = sa.engine.make_url(url).get_backend_name()
+        if self.dialect == "sqlite":
+            self._read = self._sqlite_engine(url, immediate=False, echo=echo)
+            self._write = self._sqlite_engine(url, immediate=True, echo=echo)
+        else:
+            self._read = self._write = sa.create_engine(url, pool_pre_ping=True, echo=echo)
+        self._lock = threading.Lock()  # serialises findings updates inside this process
+
+    # -- engines and schema ------------------------------------------------------------------
+
+    @staticmethod
+    def _sqlite_engine(url: str, *, immediate: bool, echo: bool) -> Engine:
+        engine = sa.create_engine(url, echo=echo, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @sa.event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # let the "begin" hook below emit BEGIN
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            if sa.engine.make_url(url).database not in (None, "", ":memory:"):
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # Writers take the lock up front: a deferred transaction that later wants to write
+            # fails at once with "database is locked" instead of waiting.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+
+    def close(self) -> None:
+        self._read.dispose()
+        if self._write is not self._read:
+            self._write.dispose()
+
+    def _alembic_config(self, conn: Connection) -> Any:
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        return cfg
+
+    def upgrade(self, revision: str = "head") -> None:
+        from alembic import command
+
+        with self._write.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7243001)")
+            command.upgrade(self._alembic_config(conn), revision)
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self._read.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def is_empty(self) -> bool:
+        return not sa.inspect(self._read).has_table("articles")
+
+    def ping(self) -> None:
+        try:
+            with self._read.connect() as conn:
+                conn.execute(sa.select(sa.literal(1))).scalar_one()
+                if not sa.inspect(conn).has_table("articles"):
+                    raise StoreError("the database has no schema: run 'claims-api db upgrade'")
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"database unreachable: {exc.__class__.__name__}") from exc
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def find_article(self, *, url: str | None, text: str) -> StoredArticle | None:
+        with self._read.connect() as conn:
+            return self._find(conn, url, text_sha256(text))
+
+    def _find(self, conn: Connection, url: str | None, sha: str) -> StoredArticle | None:
+        cond = t.articles.c.text_sha256 == sha
+        if url is not None:
+            cond = sa.or_(cond, t.articles.c.url == url)
+        row = conn.execute(sa.select(t.articles).where(cond).order_by(t.articles.c.id).limit(1)).first()
+        return _article(row) if row else None
+
+    def add_article(self, article: NewArticle, claims: Sequence[Claim]) -> tuple[StoredArticle, bool]:
+        sha = text_sha256(article.text)
+        with self._read.connect() as conn:
+            existing = self._find(conn, article.url, sha)
+        if existing:
+            return existing, False
+        try:
+            with self._write.begin() as conn:
+                article_id = self._insert(conn, article, sha, claims)
+                stored = self._get_article(conn, article_id)
+                assert stored is not None
+                model_article = self._model_article(conn, article_id)
+                keys = self._keys_for(model_article)
+                if keys:
+                    conn.execute(
+                        t.article_keys.insert(), [{"article_id": article_id, "key": k} for k in sorted(keys)]
+                    )
+        except sa.exc.IntegrityError:
+            # Somebody stored the same url or text between our check and our insert.
+            with self._read.connect() as conn:
+                existing = self._find(conn, article.url, sha)
+            if existing is None:
+                raise
+            return existing, False
+        if keys:
+            self._recheck(keys)
+        return stored, True
+
+    def _insert(self, conn: Connection, a: NewArticle, sha: str, claims: Sequence[Claim]) -> int:
+        now = dt.datetime.now(dt.UTC)
+        article_id = conn.execute(
+            t.articles.insert()
+            .values(
+                text=a.text,
+                text_sha256=sha,
+                title=a.title,
+                url=a.url,
+                source=a.source,
+                published=a.published,
+                doc=a.doc,
+                created_at=now,
+                n_claims=len(claims),
+            )
+            .returning(t.articles.c.id)
+        ).scalar_one()
+        if claims:
+            conn.execute(
+                t.claims.insert(),
+                [_claim_row(article_id, i, c, a.text, a.published) for i, c in enumerate(claims)],
+            )
+        return int(article_id)
+
+    def get_article(self, article_id: int) -> StoredArticle | None:
+        with self._read.connect() as conn:
+            return self._get_article(conn, article_id)
+
+    def _get_article(self, conn: Connection, article_id: int) -> StoredArticle | None:
+        row = conn.execute(sa.select(t.articles).where(t.articles.c.id == article_id)).first()
+        return _article(row) if row else None
+
+    def list_articles(
+        self,
+        *,
+        source: str | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+        after: int | None = None,
+        limit: int = 50,
+    ) -> Page[StoredArticle]:
+        a = t.articles.c
+        stmt = sa.select(t.articles).order_by(a.id).limit(limit + 1)
+        if source is not None:
+            stmt = stmt.where(a.source == source)
+        if published_from is not None:
+            stmt = stmt.where(a.published >= published_from)
+        if published_to is not None:
+            stmt = stmt.where(a.published <= published_to)
+        if after is not None:
+            stmt = stmt.where(a.id > after)
+        with self._read.connect() as conn:
+            rows = conn.execute(stmt).all()
+        items = [_article(r) for r in rows[:limit]]
+        more = len(rows) > limit
+        return Page(items, (items[-1].id, items[-1].id) if more and items else None)
+
+    def article_claims(self, article_id: int) -> list[StoredClaim]:
+        stmt = (
+            sa.select(t.claims, t.articles.c.doc.label("article_doc"))
+            .join(t.articles)
+            .where(t.claims.c.article_id == article_id)
+            .order_by(t.claims.c.position)
+        )
+        with self._read.connect() as conn:
+            return [_stored_claim(r) for r in conn.execute(stmt)]
+
+    def delete_article(self, article_id: int) -> bool:
+        with self._write.begin() as conn:
+            keys = set(
+                conn.execute(
+                    sa.select(t.article_keys.c.key).where(t.article_keys.c.article_id == article_id)
+                ).scalars()
+            )
+            gone = conn.execute(t.articles.delete().where(t.articles.c.id == article_id)).rowcount
+        if gone and keys:
+            self._recheck(keys)
+        return bool(gone)
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def get_claim(self, claim_id: int) -> StoredClaim | None:
+        stmt = (
+            sa.select(t.claims, t.articles.c.doc.label("article_doc"))
+            .join(t.articles)
+            .where(t.claims.c.id == claim_id)
+        )
+        with self._read.connect() as conn:
+            row = conn.execute(stmt).first()
+        return _stored_claim(row) if row else None
+
+    def find_claims(
+        self, query: ClaimQuery, *, sort: str = "id", after: tuple[Any, int] | None = None, limit: int = 50
+    ) -> Page[StoredClaim]:
+        if sort not in CLAIM_SORTS:
+            raise ValueError(f"sort must be one of {', '.join(CLAIM_SORTS)}")
+        c = t.claims.c
+        desc = sort.startswith("-")
+        field = sort.lstrip("-")
+        key: sa.ColumnElement[Any]
+        if field == "id":
+            key = c.id
+        elif field == "value":
+            key = sa.func.coalesce(c.lo, c.hi, -_BIG if desc else _BIG)
+        elif field == "usd":
+            key = sa.func.coalesce(c.usd_lo, c.usd_hi, -_BIG if desc else _BIG)
+        else:
+            key = sa.func.coalesce(c.date, "" if desc else _LAST_DATE)
+        stmt = sa.select(t.claims, t.articles.c.doc.label("article_doc"), key.label("sort_key")).join(
+            t.articles
+        )
+        for cond in _claim_conditions(query):
+            stmt = stmt.where(cond)
+        if after is not None:
+            k, i = after
+            if field == "id":
+                stmt = stmt.where(c.id < i if desc else c.id > i)
+            elif desc:
+                stmt = stmt.where(sa.or_(key < k, sa.and_(key == k, c.id < i)))
+            else:
+                stmt = stmt.where(sa.or_(key > k, sa.and_(key == k, c.id > i)))
+        order = (key.desc(), c.id.desc()) if desc else (key.asc(), c.id.asc())
+        stmt = stmt.order_by(*order).limit(limit + 1)
+        with self._read.connect() as conn:
+            rows = conn.execute(stmt).all()
+        items = [_stored_claim(r) for r in rows[:limit]]
+        nxt = None
+        if len(rows) > limit and items:
+            last = rows[limit - 1]
+            nxt = (last.sort_key, int(last.id))
+        return Page(items, nxt)
+
+    # -- consistency -------------------------------------------------------------------------
+
+    def _checks(self) -> ModuleType | Any:
+        if self._consistency is None:
+            import claims_api.consistency as consistency
+
+            self._consistency = consistency
+        return self._consistency
+
+    def _keys_for(self, article: Article) -> set[str]:
+        return set(self._checks().keys_for(article))
+
+    def _model_article(self, conn: Connection, article_id: int) -> Article:
+        return self._model_articles(conn, [article_id])[0]
+
+    def _model_articles(self, conn: Connection, ids: Collection[int]) -> list[Article]:
+        if not ids:
+            return []
+        rows = conn.execute(
+            sa.select(t.articles).where(t.articles.c.id.in_(sorted(ids))).order_by(t.articles.c.id)
+        )
+        by_id: dict[int, list[Claim]] = {i: [] for i in ids}
+        articles = list(rows)
+        for row in conn.execute(
+            sa.select(t.claims)
+            .where(t.claims.c.article_id.in_(sorted(ids)))
+            .order_by(t.claims.c.article_id, t.claims.c.position)
+        ):
+            by_id[row.article_id].append(_claim(row))
+        return [
+            Article(
+                id=str(r.id),
+                text=r.text,
+                claims=tuple(by_id[r.id]),
+                doc=r.doc,
+                published=r.published,
+                source=r.source,
+                title=r.title,
+                url=r.url,
+            )
+            for r in articles
+        ]
+
+    def _recheck(self, keys: Collection[str] | None) -> int:
+        """Replace the stored findings of ``keys`` (all findings when None) by fresh ones."""
+        with self._lock, self._write.begin() as conn:
+            if self.dialect == "postgresql":
+                # One recomputation at a time across processes, so none overwrites a newer one.
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7243002)")
+            ak = t.article_keys.c
+            if keys is None:
+                ids = set(conn.execute(sa.select(t.articles.c.id)).scalars())
+            else:
+                ids = set(conn.execute(sa.select(ak.article_id).where(ak.key.in_(sorted(keys)))).scalars())
+            articles = self._model_articles(conn, ids)
+            found = self._checks().run_checks(articles, keys=None if keys is None else set(keys))
+            if keys is None:
+                conn.execute(t.findings.delete())
+            else:
+                conn.execute(t.findings.delete().where(t.findings.c.key.in_(sorted(keys))))
+            claim_ids = self._claim_ids(conn, ids)
+            for f in found:
+                if keys is not None and f.key not in keys:
+                    continue
+                self._insert_finding(conn, f, claim_ids)
+            return len(found)
+
+    def _claim_ids(self, conn: Connection, article_ids: Iterable[int]) -> dict[tuple[str, int, int], int]:
+        c = t.claims.c
+        rows = conn.execute(
+            sa.select(c.id, c.article_id, c.start, c.end).where(c.article_id.in_(list(article_ids)))
+        )
+        return {(str(r.article_id), r.start, r.end): r.id for r in rows}
+
+    def _insert_finding(
+        self, conn: Connection, f: Finding, claim_ids: dict[tuple[str, int, int], int]
+    ) -> None:
+        refs = [
+            r
+            if r.claim_id is not None
+            else _with_claim_id(r, claim_ids.get((str(r.article_id), r.start, r.end)))
+            for r in f.claims
+        ]
+        data = Finding(f.rule, f.status, f.severity, tuple(refs), f.numbers, f.explanation, f.key).to_dict()
+        fid = conn.execute(
+            t.findings.insert()
+            .values(key=f.key, rule=f.rule, status=str(f.status), severity=str(f.severity), data=data)
+            .returning(t.findings.c.id)
+        ).scalar_one()
+        article_ids = {int(r.article_id) for r in refs if str(r.article_id).isdigit()}
+        if article_ids:
+            conn.execute(
+                t.finding_articles.insert(),
+                [{"finding_id": fid, "article_id": a} for a in sorted(article_ids)],
+            )
+
+    def recheck_all(self) -> int:
+        with self._write.begin() as conn:
+            conn.execute(t.article_keys.delete())
+            for article in self._model_articles(
+                conn, set(conn.execute(sa.select(t.articles.c.id)).scalars())
+            ):
+                keys = self._keys_for(article)
+                if keys:
+                    conn.execute(
+                        t.article_keys.insert(),
+                        [{"article_id": int(article.id), "key": k} for k in sorted(keys)],
+                    )
+        return self._recheck(None)
+
+    def list_findings(self, query: FindingQuery | None = None, /, **filters: Any) -> list[Finding]:
+        q = query or FindingQuery(**filters)
+        f = t.findings.c
+        stmt = sa.select(t.findings.c.data)
+        if q.rule is not None:
+            stmt = stmt.where(f.rule == q.rule)
+        if q.status is not None:
+            stmt = stmt.where(f.status == q.status)
+        if q.severity is not None:
+            stmt = stmt.where(f.severity == q.severity)
+        if q.article is not None or q.source is not None or q.published_from or q.published_to:
+            fa, a = t.finding_articles.c, t.articles.c
+            sub = sa.select(fa.finding_id).join(t.articles, a.id == fa.article_id)
+            if q.article is not None:
+                sub = sub.where(fa.article_id == q.article)
+            if q.source is not None:
+                sub = sub.where(a.source == q.source)
+            if q.published_from is not None:
+                sub = sub.where(a.published >= q.published_from)
+            if q.published_to is not None:
+                sub = sub.where(a.published <= q.published_to)
+            stmt = stmt.where(f.id.in_(sub))
+        with self._read.connect() as conn:
+            found = [_finding(d) for d in conn.execute(stmt.order_by(f.id)).scalars()]
+        found.sort(key=lambda x: (_SEVERITY_ORDER.get(str(x.severity), 9), x.rule, x.key))
+        return found
+
+
+# -- rows <-> values ---------------------------------------------------------------------------
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    return str(value)
+
+
+def _article(row: Any) -> StoredArticle:
+    return StoredArticle(
+        id=int(row.id),
+        text=row.text,
+        text_sha256=row.text_sha256,
+        title=row.title,
+        url=row.url,
+        source=row.source,
+        published=row.published,
+        doc=row.doc,
+        created_at=_iso(row.created_at),
+        n_claims=int(row.n_claims),
+    )
+
+
+def _claim_row(article_id: int, position: int, c: Claim, text: str, published: str | None) -> dict[str, Any]:
+    d = c.to_dict()
+    sentence = text[c.sentence_start : c.sentence_end]
+    value, low, high = _finite(c.value), _finite(c.low), _finite(c.high)
+    usd, usd_low, usd_high = _finite(c.usd), _finite(c.usd_low), _finite(c.usd_high)
+    return {
+        "article_id": article_id,
+        "position": position,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "kind": str(c.kind),
+        "value": value,
+        "low": low,
+        "high": high,
+        "unit": c.unit,
+        "qualifier": str(c.qualifier),
+        "what": c.what,
+        "sentence_start": c.sentence_start,
+        "sentence_end": c.sentence_end,
+        "vague": bool(c.vague),
+        "rule": c.rule,
+        "published": c.published,
+        "published_basis": c.published_basis,
+        "period": c.period,
+        "usd": usd,
+        "usd_low": usd_low,
+        "usd_high": usd_high,
+        "fx": d["fx"],
+        "si_value": _finite(c.si_value),
+        "si_low": _finite(c.si_low),
+        "si_high": _finite(c.si_high),
+        "si_unit": c.si_unit,
+        "norm_note": c.norm_note,
+        "attrs": d["attrs"] or None,
+        "sentence": sentence,
+        "lo": _first(value, low),
+        "hi": value if value is not None else high,
+        "usd_lo": _first(usd, usd_low),
+        "usd_hi": usd if usd is not None else usd_high,
+        "date": c.published or published,
+        "search": f"{c.what}\n{sentence}".lower(),
+    }
+
+
+def _claim(row: Any) -> Claim:
+    fx = row.fx
+    return Claim(
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        kind=Kind(row.kind),
+        value=row.value,
+        low=row.low,
+        high=row.high,
+        unit=row.unit,
+        qualifier=Qualifier(row.qualifier),
+        what=row.what,
+        sentence_start=row.sentence_start,
+        sentence_end=row.sentence_end,
+        vague=bool(row.vague),
+        rule=row.rule,
+        published=row.published,
+        published_basis=row.published_basis,
+        period=row.period,
+        usd=row.usd,
+        usd_low=row.usd_low,
+        usd_high=row.usd_high,
+        fx=FxInfo(**fx) if fx else None,
+        si_value=row.si_value,
+        si_low=row.si_low,
+        si_high=row.si_high,
+        si_unit=row.si_unit,
+        norm_note=row.norm_note,
+        attrs=row.attrs or {},
+    )
+
+
+def _stored_claim(row: Any) -> StoredClaim:
+    return StoredClaim(int(row.id), int(row.article_id), _claim(row), row.sentence, row.article_doc)
+
+
+def _with_claim_id(ref: ClaimRef, claim_id: int | None) -> ClaimRef:
+    return ClaimRef(ref.article_id, ref.doc, ref.start, ref.end, ref.text, ref.sentence, claim_id)
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    return Finding(
+        rule=d["rule"],
+        status=Status(d["status"]),
+        severity=Severity(d["severity"]),
+        claims=tuple(ClaimRef(**r) for r in d.get("claims", ())),
+        numbers=d.get("numbers") or {},
+        explanation=d.get("explanation", ""),
+        key=d.get("key", ""),
+    )
+
+
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _claim_conditions(q: ClaimQuery) -> list[sa.ColumnElement[bool]]:
+    c = t.claims.c
+    out: list[sa.ColumnElement[bool]] = []
+    eq: list[tuple[Any, Any]] = [(c.kind, q.kind), (c.unit, q.unit), (c.article_id, q.article)]
+    out += [col == v for col, v in eq if v is not None]
+    out += _overlap(c.lo, c.hi, q.min, q.max)
+    out += _overlap(c.usd_lo, c.usd_hi, q.usd_min, q.usd_max)
+    for word in q.q:
+        out.append(c.search.like(f"%{_like_escape(word.lower())}%", escape="\\"))
+    if q.published_from is not None:
+        out.append(c.date >= q.published_from)
+    if q.published_to is not None:
+        out.append(c.date <= q.published_to)
+    return out
+
+
+def _overlap(lo: Any, hi: Any, qmin: float | None, qmax: float | None) -> list[sa.ColumnElement[bool]]:
+    """[lo, hi] meets [qmin, qmax]; a NULL hi is open above, a NULL lo open below (not both)."""
+    out: list[sa.ColumnElement[bool]] = []
+    if qmin is not None:
+        out.append(sa.or_(hi >= qmin, sa.and_(hi.is_(None), lo.is_not(None))))
+    if qmax is not None:
+        out.append(sa.or_(lo <= qmax, sa.and_(lo.is_(None), hi.is_not(None))))
+    return out

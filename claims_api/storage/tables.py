@@ -1,0 +1,111 @@
+"""Table definitions (SQLAlchemy Core); the migrations in ``migrations/versions`` create them.
+
+Beside every Claim field, a claims row keeps search columns filled on insert: ``lo``/``hi``
+(the figure or range in its unit; ``hi`` NULL is open above), ``usd_lo``/``usd_hi``, ``date``
+(the claim's published date, else its article's) and ``search`` (lower-cased what + sentence).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("text_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text, unique=True),
+    sa.Column("source", sa.Text, index=True),
+    sa.Column("published", sa.String(32), index=True),
+    sa.Column("doc", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("n_claims", sa.Integer, nullable=False, default=0),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, index=True),
+    sa.Column("value", sa.Double),
+    sa.Column("low", sa.Double),
+    sa.Column("high", sa.Double),
+    sa.Column("unit", sa.String(64), index=True),
+    sa.Column("qualifier", sa.String(16), nullable=False),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("vague", sa.Boolean, nullable=False),
+    sa.Column("rule", sa.Text, nullable=False),
+    sa.Column("published", sa.String(32)),
+    sa.Column("published_basis", sa.String(16)),
+    sa.Column("period", sa.Text),
+    sa.Column("usd", sa.Double),
+    sa.Column("usd_low", sa.Double),
+    sa.Column("usd_high", sa.Double),
+    sa.Column("fx", sa.JSON),
+    sa.Column("si_value", sa.Double),
+    sa.Column("si_low", sa.Double),
+    sa.Column("si_high", sa.Double),
+    sa.Column("si_unit", sa.Text),
+    sa.Column("norm_note", sa.Text),
+    sa.Column("attrs", sa.JSON),
+    # search columns
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("lo", sa.Double, index=True),
+    sa.Column("hi", sa.Double, index=True),
+    sa.Column("usd_lo", sa.Double, index=True),
+    sa.Column("usd_hi", sa.Double, index=True),
+    sa.Column("date", sa.String(32), index=True),
+    sa.Column("search", sa.Text, nullable=False),
+    sa.Index("ix_claims_kind_unit_lo", "kind", "unit", "lo"),
+)
+
+article_keys = sa.Table(
+    "article_keys",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True, index=True),
+)
+
+findings = sa.Table(
+    "findings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+    sa.Column("rule", sa.String(64), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("severity", sa.String(16), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),  # Finding.to_dict(), claim refs with claim ids
+)
+
+finding_articles = sa.Table(
+    "finding_articles",
+    metadata,
+    sa.Column("finding_id", sa.Integer, sa.ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "article_id",
+        sa.Integer,
+        sa.ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)

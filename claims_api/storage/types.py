@@ -1,0 +1,153 @@
+"""The store's interface and the plain values it takes and returns (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
+
+from claims_api.model import Claim, Finding
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article as a client or the ingest command gives it, before it has an id."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date
+    doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: int
+    text: str
+    text_sha256: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    doc: str | None
+    created_at: str  # ISO 8601, UTC
+    n_claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    id: int
+    article_id: int
+    claim: Claim
+    sentence: str
+    doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """Filters of ``find_claims``; None means "any". Bounds are inclusive.
+
+    ``min``/``max`` are in the claim's own unit and match a range claim when the ranges overlap;
+    a figure with only a lower bound ("dozens") is open above. ``q`` holds lower-case words that
+    must all occur in what is measured or in the sentence. ``published_*`` compare the claim's
+    date (its own ``published``, else its article's) as ISO strings.
+    """
+
+    kind: str | None = None
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    usd_min: float | None = None
+    usd_max: float | None = None
+    q: tuple[str, ...] = ()
+    article: int | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingQuery:
+    article: int | None = None
+    source: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    rule: str | None = None
+    status: str | None = None
+    severity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of results; ``after`` is the position to continue from (None on the last page)."""
+
+    items: list[T]
+    after: tuple[Any, int] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+CLAIM_SORTS = ("id", "-id", "value", "-value", "usd", "-usd", "published", "-published")
+
+
+class ClaimStore(Protocol):
+    """What the API and the commands need from a database."""
+
+    def upgrade(self) -> None:
+        """Create or migrate the schema to the newest revision (Alembic)."""
+
+    def is_empty(self) -> bool:
+        """True when the database has no schema yet (``serve`` then upgrades it)."""
+
+    def ping(self) -> None:
+        """Run a trivial query; raises StoreError when the database is unreachable."""
+
+    def close(self) -> None: ...
+
+    def find_article(self, *, url: str | None, text: str) -> StoredArticle | None:
+        """The stored article with this url or this exact text, if any."""
+
+    def add_article(self, article: NewArticle, claims: Sequence[Claim]) -> tuple[StoredArticle, bool]:
+        """Store an article and its claims in one transaction; ``(article, created)``.
+
+        The same url or the same text again returns the existing article with ``created`` False,
+        also when another process inserts it at the same moment. Findings of the consistency
+        groups the article falls in are recomputed.
+        """
+
+    def get_article(self, article_id: int) -> StoredArticle | None: ...
+
+    def list_articles(
+        self,
+        *,
+        source: str | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+        after: int | None = None,
+        limit: int = 50,
+    ) -> Page[StoredArticle]: ...
+
+    def article_claims(self, article_id: int) -> list[StoredClaim]: ...
+
+    def delete_article(self, article_id: int) -> bool:
+        """Delete an article, its claims, and recompute the findings of its groups."""
+
+    def find_claims(
+        self, query: ClaimQuery, *, sort: str = "id", after: tuple[Any, int] | None = None, limit: int = 50
+    ) -> Page[StoredClaim]:
+        """Claims matching ``query`` in ``sort`` order (one of ``CLAIM_SORTS``), keyset-paginated."""
+
+    def get_claim(self, claim_id: int) -> StoredClaim | None: ...
+
+    def list_findings(self, query: FindingQuery | None = None, /, **filters: Any) -> list[Finding]:
+        """Stored consistency findings, filtered.
+
+        Filters (all optional, combined with AND): ``article`` (id of an article a finding cites),
+        ``source``, ``published_from``/``published_to`` (of a cited article), ``rule``, ``status``,
+        ``severity``. Each Finding's ClaimRefs carry ``article_id`` (as str) and ``claim_id``.
+        Ordered by severity (high first), then rule and key.
+        """
+
+    def recheck_all(self) -> int:
+        """Recompute every stored finding from scratch; returns how many there are."""
