@@ -1,0 +1,42 @@
+"""The JSON REST API over HTTP: ``create_app(config=None)`` builds the Flask application.
+
+Routes live in ``routes/`` (one blueprint per resource), request and response shapes in
+``schemas.py``, errors in ``errors.py`` (RFC 9457 problem details), settings in ``config.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from claims_api.api import auth, errors
+from claims_api.api import config as _config
+from claims_api.api.routes import BLUEPRINTS
+from claims_api.storage import ClaimStore, open_store
+
+__all__ = ["create_app"]
+
+
+def create_app(config: Mapping[str, Any] | None = None, *, store: ClaimStore | None = None) -> Flask:
+    """Build the app; ``config`` overrides the environment (see ``config.from_env``).
+
+    ``store`` replaces the one opened from ``DATABASE_URL`` (tests pass their own).
+    """
+    app = Flask(__name__)
+    app.config.update(_config.resolve(config))
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.url_map.strict_slashes = False
+    if store is None:
+        store = open_store(app.config["DATABASE_URL"])
+        if app.config["AUTO_MIGRATE"] and store.is_empty():
+            store.upgrade()
+    app.extensions["claims_store"] = store
+    errors.register(app)
+    auth.register(app)
+    for name in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(f"claims_api.api.routes.{name}").bp)
+    return app

@@ -1,0 +1,82 @@
+"""Every error leaves as ``application/problem+json`` (RFC 9457): type, title, status, detail,
+and ``errors`` (field -> messages) when input was rejected field by field."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, json
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+log = logging.getLogger(__name__)
+
+PROBLEM = "application/problem+json"
+TYPE_BASE = "urn:claims-api:problem:"
+
+
+class ApiError(Exception):
+    """An error the API answers on purpose; ``kind`` becomes the problem type."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str | None = None,
+        *,
+        kind: str | None = None,
+        errors: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail or title)
+        self.status, self.title, self.detail = status, title, detail
+        self.kind, self.errors, self.headers = kind, errors, headers or {}
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str | None = None,
+    *,
+    kind: str | None = None,
+    errors: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + kind if kind else "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail or title,
+    }
+    if errors:
+        body["errors"] = errors
+    resp = Response(json.dumps(body), status=status, mimetype=PROBLEM)
+    for k, v in (headers or {}).items():
+        resp.headers[k] = v
+    return resp
+
+
+def _api_error(e: ApiError) -> Response:
+    return problem(e.status, e.title, e.detail, kind=e.kind, errors=e.errors, headers=e.headers)
+
+
+def _http_error(e: HTTPException) -> Response:
+    headers = {}
+    if isinstance(e, MethodNotAllowed) and e.valid_methods:
+        headers["Allow"] = ", ".join(sorted(e.valid_methods))
+    code = e.code or 500
+    detail = e.description or e.name
+    if code == 413:
+        detail = "The request body is larger than the limit (CLAIMS_MAX_BODY_BYTES)."
+    return problem(code, e.name, detail, headers=headers)
+
+
+def _unexpected(e: Exception) -> Response:
+    log.exception("unhandled error")
+    return problem(500, "Internal Server Error", "An unexpected error occurred; it has been logged.")
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)

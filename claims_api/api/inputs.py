@@ -1,0 +1,151 @@
+"""Reading requests: JSON bodies, query strings and opaque cursors, each failure a problem."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from flask import request
+from marshmallow import Schema, ValidationError
+
+from claims_api.api.errors import ApiError
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _check_strings(value: Any) -> None:
+    """Reject lone surrogates ("\\ud800"): valid JSON escapes that no database can store."""
+    if isinstance(value, str):
+        value.encode("utf-8")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_strings(k)
+            _check_strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            _check_strings(v)
+
+
+def json_body(schema: Schema) -> Any:
+    """The request body, parsed and validated by ``schema`` (415, 413, 400 or 422 otherwise)."""
+    mimetype = request.mimetype
+    if mimetype != "application/json" and not (
+        mimetype.startswith("application/") and mimetype.endswith("+json")
+    ):
+        raise ApiError(
+            415,
+            "Unsupported Media Type",
+            f"Send the body as application/json, not {mimetype or 'no content type'}.",
+            kind="unsupported-media-type",
+        )
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise ApiError(
+            415, "Unsupported Media Type", "The body must be UTF-8.", kind="unsupported-media-type"
+        )
+    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(
+            400, "Invalid UTF-8", f"The body is not valid UTF-8 (byte {exc.start}).", kind="invalid-utf8"
+        ) from None
+    if not text.strip():
+        raise ApiError(
+            400, "Empty body", "The request body is empty; send a JSON object.", kind="invalid-json"
+        )
+    try:
+        data = json.loads(text.removeprefix("\ufeff"), parse_constant=_reject_constant)
+        _check_strings(data)
+    except RecursionError:
+        raise ApiError(400, "Invalid JSON", "The JSON is nested too deeply.", kind="invalid-json") from None
+    except UnicodeEncodeError:
+        raise ApiError(
+            400,
+            "Invalid JSON",
+            "The JSON holds an unpaired surrogate escape (\\ud800-\\udfff).",
+            kind="invalid-json",
+        ) from None
+    except ValueError as exc:
+        raise ApiError(
+            400, "Invalid JSON", f"The body is not valid JSON: {exc}", kind="invalid-json"
+        ) from None
+    if not isinstance(data, dict):
+        raise ApiError(
+            422,
+            "Validation failed",
+            "The body must be a JSON object.",
+            kind="validation",
+            errors={"_schema": ["Must be a JSON object."]},
+        )
+    try:
+        return schema.load(data)
+    except ValidationError as exc:
+        raise ApiError(
+            422,
+            "Validation failed",
+            "Some fields are missing or invalid.",
+            kind="validation",
+            errors=_messages(exc),
+        ) from None
+
+
+def query(schema: Schema) -> dict[str, Any]:
+    """The query string validated by ``schema``; unknown or repeated parameters are a 400."""
+    args = request.args
+    repeated = [k for k in args if len(args.getlist(k)) > 1]
+    if repeated:
+        raise ApiError(
+            400,
+            "Bad query parameters",
+            "Give each parameter once.",
+            kind="bad-query",
+            errors={k: ["Given more than once."] for k in repeated},
+        )
+    try:
+        return schema.load(args.to_dict())
+    except ValidationError as exc:
+        raise ApiError(
+            400,
+            "Bad query parameters",
+            "Some query parameters are invalid.",
+            kind="bad-query",
+            errors=_messages(exc),
+        ) from None
+
+
+def _messages(exc: ValidationError) -> dict[str, Any]:
+    msgs = exc.messages
+    if isinstance(msgs, dict):
+        return {str(k): v for k, v in msgs.items()}
+    return {"_schema": msgs}
+
+
+def encode_cursor(data: dict[str, Any]) -> str:
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+    except (binascii.Error, ValueError):
+        data = None
+    if not isinstance(data, dict):
+        raise bad_cursor()
+    return data
+
+
+def bad_cursor() -> ApiError:
+    return ApiError(
+        400,
+        "Bad query parameters",
+        "The cursor is not one this server issued for this query.",
+        kind="bad-query",
+        errors={"cursor": ["Invalid cursor."]},
+    )

@@ -1,0 +1,113 @@
+"""Articles: store (deduplicated by url and text), list, read, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app
+
+from claims_api.api.errors import ApiError
+from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, json_body, query
+from claims_api.api.routes import claim_dict, store
+from claims_api.api.schemas import (
+    ArticleDetailOut,
+    ArticleIn,
+    ArticleListOut,
+    ArticlesQuery,
+    ArticleWithClaimsOut,
+    BatchIn,
+    BatchOut,
+    ClaimsOfArticleOut,
+)
+from claims_api.extract import extract
+from claims_api.storage import NewArticle, StoredArticle
+
+bp = Blueprint("articles", __name__)
+ID = "<int(min=1, max=2147483647):article_id>"
+
+
+def _not_found(article_id: int) -> ApiError:
+    return ApiError(404, "Not Found", f"There is no article {article_id}.", kind="not-found")
+
+
+def add(data: dict[str, Any]) -> tuple[StoredArticle, bool]:
+    """Store one validated article (extracting its claims) unless it is already there."""
+    new = NewArticle(**data)
+    existing = store().find_article(url=new.url, text=new.text)
+    if existing is not None:
+        return existing, False
+    return store().add_article(new, extract(new.text, published=new.published))
+
+
+def with_claims(article: StoredArticle, created: bool) -> dict[str, Any]:
+    return {
+        "article": article,
+        "claims": [claim_dict(c) for c in store().article_claims(article.id)],
+        "created": created,
+    }
+
+
+@bp.post("/v1/articles")
+def create_article() -> tuple[dict, int]:
+    """Store an article and its claims; the same url or text again returns the stored one."""
+    article, created = add(json_body(ArticleIn()))
+    return ArticleWithClaimsOut().dump(with_claims(article, created)), 201 if created else 200
+
+
+@bp.post("/v1/articles/batch")
+def create_articles() -> tuple[dict, int]:
+    """Store up to 100 articles; all are validated before any is stored."""
+    data = json_body(BatchIn())
+    results = [with_claims(*add(item)) for item in data["articles"]]
+    added = sum(r["created"] for r in results)
+    body = {"results": results, "added": added, "existing": len(results) - added}
+    return BatchOut().dump(body), 200
+
+
+@bp.get("/v1/articles")
+def list_articles() -> dict:
+    """List articles, oldest first, filtered by source and publication date."""
+    q = query(ArticlesQuery())
+    after = None
+    if q["cursor"]:
+        cur = decode_cursor(q["cursor"])
+        after = cur.get("a")
+        if not isinstance(after, int) or isinstance(after, bool):
+            raise bad_cursor()
+    page = store().list_articles(
+        source=q["source"],
+        published_from=q["published_from"],
+        published_to=q["published_to"],
+        after=after,
+        limit=min(q["limit"], current_app.config["PAGE_LIMIT"] * 4),
+    )
+    nxt = encode_cursor({"a": page.after[1]}) if page.after else None
+    return ArticleListOut().dump({"articles": page.items, "next_cursor": nxt})
+
+
+@bp.get(f"/v1/articles/{ID}")
+def get_article(article_id: int) -> dict:
+    """One article with its text."""
+    article = store().get_article(article_id)
+    if article is None:
+        raise _not_found(article_id)
+    return ArticleDetailOut().dump(article)
+
+
+@bp.get(f"/v1/articles/{ID}/claims")
+def article_claims(article_id: int) -> dict:
+    """The claims of one article, in text order."""
+    if store().get_article(article_id) is None:
+        raise _not_found(article_id)
+    claims = [claim_dict(c) for c in store().article_claims(article_id)]
+    return ClaimsOfArticleOut().dump({"article_id": article_id, "claims": claims})
+
+
+@bp.delete(f"/v1/articles/{ID}")
+def delete_article(article_id: int) -> Response:
+    """Delete an article and its claims; findings that cited it are recomputed."""
+    if not store().delete_article(article_id):
+        raise _not_found(article_id)
+    resp = Response(status=204)
+    del resp.headers["Content-Type"]
+    return resp
