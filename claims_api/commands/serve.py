@@ -1,0 +1,64 @@
+"""claims-api serve: run the HTTP API (Flask's server, or gunicorn with --workers > 1)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+HELP = "serve the JSON API (default 127.0.0.1:8000); --load PATH ingests .txt files first"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000, help="default 8000")
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes when > 1")
+    parser.add_argument(
+        "--load", nargs="+", default=[], metavar="PATH", help=".txt files or folders to ingest"
+    )
+    parser.add_argument("--database-url", help="default: $CLAIMS_DATABASE_URL or sqlite:///claims.db")
+
+
+def run(args: argparse.Namespace) -> int:
+    from claims_api.commands.db import database_url
+    from claims_api.commands.ingest import ingest
+    from claims_api.storage import open_store
+
+    url = database_url(args.database_url)
+    os.environ["CLAIMS_DATABASE_URL"] = url  # gunicorn workers read it
+    store = open_store(url)
+    try:
+        if store.is_empty():
+            store.upgrade()
+            print(f"created the database schema at {url}", file=sys.stderr)
+        if args.load:
+            try:
+                print(ingest(store, args.load).line(), file=sys.stderr)
+            except FileNotFoundError as exc:
+                print(f"claims-api serve: {exc}", file=sys.stderr)
+                return 2
+    finally:
+        store.close()
+    if args.workers > 1:
+        return _gunicorn(args)
+    from claims_api.api import create_app
+
+    app = create_app({"DATABASE_URL": url})
+    print(f"serving on http://{args.host}:{args.port} (docs at /docs)", file=sys.stderr)
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+    return 0
+
+
+def _gunicorn(args: argparse.Namespace) -> int:
+    from gunicorn.app.wsgiapp import WSGIApplication
+
+    sys.argv = [
+        "gunicorn",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "claims_api.api.wsgi:app",
+    ]
+    WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
+    return 0
