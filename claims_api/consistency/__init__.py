@@ -1,20 +1,57 @@
-"""Consistency checks over stored claims (interface stub; the rules land with issue 5).
+"""Consistency checks over stored claims: independent rules, one module each, and their report.
 
 ``keys_for(article)`` names the groups an article's claims fall in; ``run_checks(articles,
-keys=None)`` returns the findings of those groups (all groups when keys is None). Each
-Finding carries its group ``key``, so a store can replace exactly the findings it recomputed.
+keys=None)`` returns the findings of those groups (all groups when keys is None). Each Finding
+carries its group ``key``, so a store can recompute incrementally: for a new article it takes
+K = keys_for(article), loads the articles sharing a key in K, calls run_checks(them, keys=K) and
+replaces the stored findings whose key is in K. Within-article rules use the key
+``article:<id>``; ``conflicting_figures`` groups by subject and ``implied_fx_rate`` by currency
+pair, so those two compare articles with each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from claims_api.consistency.base import Check, sort_key
+from claims_api.consistency.change_direction import ChangeDirection
+from claims_api.consistency.conflicting_figures import ConflictingFigures
+from claims_api.consistency.implied_fx_rate import ImpliedFxRate
+from claims_api.consistency.parts_exceed_total import PartsExceedTotal
+from claims_api.consistency.percent_change import PercentChange
+from claims_api.consistency.rate_vs_total import RateVsTotal
+from claims_api.consistency.shares_sum import SharesSum
 from claims_api.model import Article, Finding
+
+#: Every rule, one line each; a finding's ``rule`` is the check's ``name``.
+CHECKS: tuple[Check, ...] = (
+    ConflictingFigures(),
+    ImpliedFxRate(),
+    RateVsTotal(),
+    SharesSum(),
+    ChangeDirection(),
+    PartsExceedTotal(),
+    PercentChange(),
+)
+
+RULES = tuple(c.name for c in CHECKS)
+
+__all__ = ["CHECKS", "RULES", "keys_for", "run_checks"]
 
 
 def keys_for(article: Article) -> set[str]:
-    return set()
+    """Every group key under which ``run_checks`` may report a finding involving ``article``."""
+    keys: set[str] = set()
+    for check in CHECKS:
+        keys |= check.keys(article)
+    return keys
 
 
 def run_checks(articles: Sequence[Article], *, keys: Collection[str] | None = None) -> list[Finding]:
-    return []
+    """The findings of all rules over ``articles``, limited to groups in ``keys`` when given; sorted."""
+    wanted = None if keys is None else frozenset(keys)
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check.run(articles, wanted))
+    findings.sort(key=sort_key)
+    return findings

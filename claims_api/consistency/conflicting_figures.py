@@ -1,0 +1,113 @@
+"""conflicting_figures: one thing given different values, in one article or across articles.
+
+Claims are grouped by a subject key (kind, unit, measured lemma, names, years: see
+``context.subject``), never compared pairwise across the corpus. Inside a group each figure is
+an interval (``base.interval``); the group is inconsistent when two intervals do not meet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+
+from claims_api.consistency.base import Interval, days, figure, finding, fmt, interval, numeric, wanted
+from claims_api.consistency.context import subject
+from claims_api.model import Article, Claim, Finding, Kind, Severity
+
+NAME = "conflicting_figures"
+
+#: Kinds compared; durations are left out because they are usually relative to the article's
+#: date ("three months after..."), ordinals because they rank rather than measure.
+KINDS = (Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.QUANTITY, Kind.RATE)
+
+
+def _dimension(claim: Claim) -> str:
+    if claim.kind is Kind.MONEY:
+        return claim.unit or "?"
+    if claim.kind is Kind.QUANTITY:
+        return claim.si_unit or claim.unit or "?"
+    if claim.kind is Kind.RATE:
+        return "per_time"
+    return claim.kind.value
+
+
+def claim_key(article: Article, claim: Claim) -> str | None:
+    """The group a claim is compared in, or None when it is not compared at all."""
+    if claim.kind not in KINDS or not numeric(claim):
+        return None
+    found = subject(article, claim)
+    if found is None:
+        return None
+    lemma, names, years = found
+    return (
+        f"{NAME}:{claim.kind.value}|{_dimension(claim)}|{lemma}|{'+'.join(sorted(names))}|{'+'.join(years)}"
+    )
+
+
+def _value_interval(claim: Claim) -> Interval | None:
+    iv = interval(claim)
+    if iv is None:
+        return None
+    if claim.kind is Kind.RATE:
+        per = days(claim.unit)
+        return iv.scale(1 / per) if per else None
+    if claim.kind is Kind.QUANTITY and claim.si_value is not None and claim.value:
+        return iv.scale(claim.si_value / claim.value)
+    return iv
+
+
+class ConflictingFigures:
+    name = NAME
+
+    def keys(self, article: Article) -> set[str]:
+        return {k for c in article.claims if (k := claim_key(article, c)) is not None}
+
+    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
+        groups: dict[str, list[tuple[Article, Claim, Interval]]] = defaultdict(list)
+        for article in articles:
+            for claim in article.claims:
+                key = claim_key(article, claim)
+                if key is None or not wanted(key, keys):
+                    continue
+                iv = _value_interval(claim)
+                if iv is not None:
+                    groups[key].append((article, claim, iv))
+        for key in sorted(groups):
+            members = sorted(groups[key], key=lambda m: (m[0].id, m[1].start))
+            if len(members) >= 2:
+                yield _judge(key, members)
+
+
+def _judge(key: str, members: list[tuple[Article, Claim, Interval]]) -> Finding:
+    high = max(members, key=lambda m: (m[2].lo, m[0].id, m[1].start))
+    low = min(members, key=lambda m: (m[2].hi, m[0].id, m[1].start))
+    subject_words = key.split(":", 1)[1].split("|")
+    about = f"{subject_words[2]} ({', '.join(subject_words[3].split('+'))}"
+    about += f", {subject_words[4].replace('+', ', ')})" if subject_words[4] else ")"
+    cross = len({m[0].id for m in members}) > 1
+    numbers: dict[str, object] = {
+        "subject": about,
+        "values": [{"article_id": a.id, "text": c.text, "low": iv.lo, "high": iv.hi} for a, c, iv in members],
+    }
+    if high[2].lo > low[2].hi:
+        gap = (high[2].lo - low[2].hi) / max(abs(low[2].hi), 1e-12)
+        numbers["gap"] = round(gap, 4)
+        raw = abs(high[1].value or high[2].lo) / max(abs(low[1].value or low[2].hi), 1e-12) - 1
+        where = "two articles" if high[0].id != low[0].id else "the same article"
+        text = (
+            f"{where.capitalize()} give {about} as {figure(low[1])} ({low[1].text!r}) and "
+            f"{figure(high[1])} ({high[1].text!r}): {low[1].text!r} allows at most {fmt(low[2].hi)} "
+            f"and {high[1].text!r} at least {fmt(high[2].lo)}: {raw:.1%} apart, "
+            f"{gap:.1%} beyond rounding and qualifiers."
+        )
+        severity = Severity.HIGH if high[0].id != low[0].id else Severity.MEDIUM
+        return finding(NAME, key, True, severity, [(low[0], low[1]), (high[0], high[1])], numbers, text)
+    lo = max(m[2].lo for m in members)
+    hi = min(m[2].hi for m in members)
+    text = (
+        f"{len(members)} figures for {about} agree: "
+        + ", ".join(f"{c.text!r} {iv.show()}" for _, c, iv in members)
+        + f" all admit {Interval(lo, hi).show()}."
+    )
+    severity = Severity.HIGH if cross else Severity.MEDIUM
+    return finding(NAME, key, False, severity, [(a, c) for a, c, _ in members], numbers, text)

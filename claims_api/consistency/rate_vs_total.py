@@ -1,0 +1,142 @@
+"""rate_vs_total: a rate and a total for the same thing over a stated period must agree.
+
+"nearing six crimes per day ... equivalent to 2,190 in the last year": 6 x 365 = 2,190.
+"444 victims in 80 days" against that rate: 444 / 80 = 5.55 a day. A rate is paired with counts in
+its own sentence or the next one whose period is stated (a duration claim in the count's sentence,
+or a phrase such as "in the last year" right after it) and whose counted noun is compatible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from claims_api.consistency.base import (
+    Interval,
+    article_key,
+    duration_days,
+    finding,
+    fmt,
+    interval,
+    numeric,
+    per_day,
+    wanted,
+)
+from claims_api.consistency.context import _singular, counted_noun, window
+from claims_api.consistency.words import MEASURES, PERIOD_WORDS, RELATED_MEASURES
+from claims_api.model import Article, Claim, Finding, Kind, Severity
+
+NAME = "rate_vs_total"
+
+#: Relative slack on top of the figures' own precision.
+SLACK = 0.02
+_RATE_NOUN = re.compile(r"([A-Za-z]+)\s+(?:per|a|an|every|each)\s+(?:day|week|month|year)\b", re.I)
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?(?:in|over|during|for|across)\s+(?:the\s+)?(?:last|past|previous|whole|entire)?\s*"
+    r"(?:a\s+|one\s+)?(day|week|month|year|decade)\b",
+    re.I,
+)
+
+
+def _lemma(word: str | None) -> str | None:
+    if not word:
+        return None
+    low = word.lower()
+    return MEASURES.get(low) or _singular(low)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return any(a in group and b in group for group in RELATED_MEASURES)
+
+
+def _rate_noun(claim: Claim) -> str | None:
+    m = _RATE_NOUN.search(claim.text)
+    return _lemma(m.group(1)) if m else None
+
+
+def _period(article: Article, total: Claim) -> tuple[Interval, Claim | None, str] | None:
+    """The period a total covers: a duration claim in its sentence, or a phrase right after it."""
+    m = _PERIOD_AFTER.match(article.text[total.end : total.sentence_end])
+    if m:
+        d = PERIOD_WORDS[m.group(1).lower()]
+        return Interval(d, d), None, m.group(0).strip()
+    durations = [
+        c
+        for c in article.claims
+        if c.kind is Kind.DURATION and c.sentence_start == total.sentence_start and not c.vague
+    ]
+    if not durations:
+        return None
+    nearest = min(durations, key=lambda c: abs(c.start - total.start))
+    iv = duration_days(nearest)
+    return (iv, nearest, nearest.text) if iv is not None else None
+
+
+def _next_sentence(article: Article, claim: Claim) -> int | None:
+    later = [c.sentence_start for c in article.claims if c.sentence_start >= claim.sentence_end]
+    if not later:
+        return None
+    nxt = min(later)
+    gap = article.text[claim.sentence_end : nxt]
+    return nxt if gap.strip() == "" and gap.count("\n") <= 1 else None
+
+
+class RateVsTotal:
+    name = NAME
+
+    def keys(self, article: Article) -> set[str]:
+        return {article_key(article)} if any(c.kind is Kind.RATE for c in article.claims) else set()
+
+    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
+        for article in articles:
+            key = article_key(article)
+            if not wanted(key, keys):
+                continue
+            for rate in article.claims:
+                daily = per_day(rate) if rate.kind is Kind.RATE and numeric(rate) else None
+                if daily is None:
+                    continue
+                noun = _rate_noun(rate)
+                sentences = {rate.sentence_start, _next_sentence(article, rate)}
+                for total in article.claims:
+                    if total.kind is not Kind.COUNT or total.sentence_start not in sentences or total.vague:
+                        continue
+                    if not _compatible(noun, _lemma(counted_noun(window(article, total)))):
+                        continue
+                    period = _period(article, total)
+                    stated = interval(total)
+                    if period is None or stated is None:
+                        continue
+                    yield _judge(key, article, rate, daily, total, stated, period)
+
+
+def _judge(
+    key: str,
+    article: Article,
+    rate: Claim,
+    daily: Interval,
+    total: Claim,
+    stated: Interval,
+    period: tuple[Interval, Claim | None, str],
+) -> Finding:
+    span, period_claim, period_text = period
+    expected = daily.times(span)
+    ok = expected.overlaps(stated, SLACK)
+    per = 1 / (rate_days := (span.mid or 1))
+    implied_daily = stated.mid * per
+    numbers: dict[str, object] = {
+        "rate_per_day": [daily.lo, daily.hi],
+        "period_days": rate_days,
+        "expected_total": [expected.lo, expected.hi],
+        "stated_total": [stated.lo, stated.hi],
+        "implied_per_day": round(implied_daily, 4),
+    }
+    text = (
+        f"{rate.text!r} is {daily.show()} a day; over {period_text!r} ({fmt(rate_days)} days) that gives "
+        f"{expected.show()}, and the article states {total.text!r} ({fmt(stated.mid)} / {fmt(rate_days)} = "
+        f"{implied_daily:.3g} a day): {'consistent' if ok else 'the two do not agree'}."
+    )
+    parts = [(article, rate), (article, total)] + ([(article, period_claim)] if period_claim else [])
+    return finding(NAME, key, not ok, Severity.MEDIUM, parts, numbers, text)
