@@ -1,11 +1,32 @@
-"""extract(text, *, published=None) -> list[Claim]  (work in progress: the engine lands next)."""
+"""extract(text, *, published=None) -> list[Claim]: every numeric claim in an article.
+
+Pure: no Flask, no database, no IO beyond reading the lexicons once.
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from claims_api.extract.engine import run
 from claims_api.model import Claim
 
+__all__ = ["extract"]
 
-def extract(text: str, *, published: object = None) -> list[Claim]:
+
+def extract(text: str, *, published: str | date | datetime | None = None, normalize: bool = True) -> list[Claim]:
+    """Every fact-and-figure claim in ``text``, in document order.
+
+    ``published`` (ISO date, date or datetime) dates currency conversions; without it the date is
+    inferred from a dateline near the top, or the latest rates are used and the claim says so.
+    ``normalize=False`` skips conversions (faster; usd/si fields stay None).
+    """
     if not isinstance(text, str):
-        raise TypeError(f"extract() needs a str, got {type(text).__name__}")
-    return []
+        raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
+    if published is not None and not isinstance(published, (str, date)):
+        raise TypeError(f"published must be an ISO date string, a date or None, not {type(published).__name__}")
+    claims = run(text)
+    if normalize and claims:
+        from claims_api.normalize import normalize_claims
+
+        claims = normalize_claims(text, claims, published)
+    return claims

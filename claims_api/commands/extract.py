@@ -1,0 +1,69 @@
+"""``claims-api extract PATH...``: claims of .txt articles as JSONL (score.py's format), JSON or a table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from claims_api.extract import extract
+
+HELP = "extract the claims of .txt articles (files or folders) and print them"
+_TABLE_COLUMNS = ("doc", "start", "end", "kind", "value", "low", "high", "unit", "qualifier", "text")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".txt files or folders of them")
+    parser.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    parser.add_argument("--published", help="publication date (ISO) for every article, else inferred")
+    parser.add_argument("--no-normalize", action="store_true", help="skip currency and unit conversion")
+
+
+def article_paths(paths: list[Path]) -> Iterator[Path]:
+    """The .txt files named or held in folders, in name order; missing paths raise FileNotFoundError."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+
+
+def read_article(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else str(value).replace("\n", " ")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        paths = list(article_paths(args.paths))
+    except FileNotFoundError as exc:
+        print(f"claims-api extract: {exc}", file=sys.stderr)
+        return 2
+    rows = []
+    out = sys.stdout
+    for path in paths:
+        doc = path.stem
+        claims = extract(read_article(path), published=args.published, normalize=not args.no_normalize)
+        for claim in claims:
+            row = {"doc": doc, **claim.to_dict()}
+            if args.format == "jsonl":
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                rows.append(row)
+    if args.format == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.format == "table":
+        out.write("\t".join(_TABLE_COLUMNS) + "\n")
+        for row in rows:
+            out.write("\t".join(_cell(row[c]) for c in _TABLE_COLUMNS) + "\n")
+    return 0

@@ -1,0 +1,104 @@
+"""The article being read: its text, sentence boundaries, body end, and hints shared by rules."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import regex
+
+from claims_api.extract.fragments import alternation
+from claims_api.lexicons import load
+
+_NOT = load("not_claims")
+MONTHS = alternation(_NOT["months"])
+
+# A sentence ends at . ! ? (and closing quotes) followed by space and a capital, digit or quote,
+# or at a line break. Abbreviations are checked in Python on the few candidates.
+_BOUNDARY = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t\u00a0]+(?=[\p{Lu}\p{N}\"\u201c\u2018(\[])|\n+")
+_ABBREV = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Ltd|Co|Corp|No|Nos|vs|"
+    rf"etc|approx|Ft|Mt|Ave|Dept|Univ|{MONTHS})|\b\p{{Lu}}|\b[A-Z]\.[A-Z]|\be\.g|\bi\.e)\.$"
+)
+_SHARE_LINE = regex.compile(
+    r"^[ \t]*(?:(?:Facebook|Instagram|Twitter|YouTube|Share|Tweet|Email|E-mail|Print|WhatsApp|"
+    r"LinkedIn|Reddit|Telegram|Pinterest|Copy\ link)[ \t]*){2,}$",
+    regex.MULTILINE,
+)
+_DATE_LINE = regex.compile(
+    rf"^[ \t]*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}})[ \t]*$", regex.MULTILINE
+)
+_URL = regex.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\]\([^)\s]*\)|\b[\w-]+\.(?:com|org|net)\S*")
+
+
+class Doc:
+    """Read-only view of one article with lazily computed helpers."""
+
+    __slots__ = ("text", "_bounds", "_body_end", "_urls", "__dict__")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: list[int] | None = None
+        self._urls: list[tuple[int, int]] | None = None
+
+    # -- sentences -----------------------------------------------------------------------
+    def _boundaries(self) -> list[int]:
+        if self._bounds is None:
+            text = self.text
+            bounds = [0]
+            for m in _BOUNDARY.finditer(text):
+                if m.group().startswith("\n") or not _ABBREV.search(text, max(0, m.start() - 12), m.start() + 1):
+                    bounds.append(m.end())
+            bounds.append(len(text))
+            self._bounds = bounds
+        return self._bounds
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding ``[start, end)``: trimmed of surrounding white space."""
+        b = self._boundaries()
+        i = bisect.bisect_right(b, start) - 1
+        j = bisect.bisect_left(b, end)
+        s, e = b[max(i, 0)], b[min(j, len(b) - 1)]
+        text = self.text
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        return s, max(e, end)
+
+    # -- page furniture ------------------------------------------------------------------
+    @functools.cached_property
+    def body_end(self) -> int:
+        """Where the article body ends: a share-button line or a list of dated teasers after it."""
+        text = self.text
+        floor = int(len(text) * 0.4)
+        for m in _SHARE_LINE.finditer(text, floor):
+            return m.start()
+        dates = [m for m in _DATE_LINE.finditer(text, int(len(text) * 0.5))]
+        if len(dates) >= 2:
+            # A teaser block reads title, summary, author, date: cut above the first one.
+            lines = [m.start() for m in regex.finditer(r"(?m)^[ \t]*\S", text, 0, dates[0].start())]
+            return lines[-3] if len(lines) >= 3 else dates[0].start()
+        return len(text)
+
+    @functools.cached_property
+    def furniture(self) -> list[tuple[int, int]]:
+        """Ranges that are page furniture: share lines, standalone date lines near the top."""
+        spans = [(m.start(), m.end()) for m in _SHARE_LINE.finditer(self.text)]
+        spans += [(m.start(), m.end()) for m in _DATE_LINE.finditer(self.text, 0, 800)]
+        return spans
+
+    def in_furniture(self, pos: int) -> bool:
+        if pos >= self.body_end:
+            return True
+        return any(s <= pos < e for s, e in self.furniture)
+
+    def in_url(self, pos: int) -> bool:
+        if self._urls is None:
+            self._urls = [(m.start(), m.end()) for m in _URL.finditer(self.text)] if "." in self.text else []
+        return any(s <= pos < e for s, e in self._urls)
+
+    # -- hints ---------------------------------------------------------------------------
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower()

@@ -1,0 +1,95 @@
+"""Currency symbols, codes and names -> ISO 4217, from Babel (CLDR) plus currencies.yaml's gaps."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+from babel import Locale
+from babel.numbers import get_currency_name, list_currencies
+
+from claims_api.extract.fragments import alternation, fold
+from claims_api.lexicons import load
+
+_LEX = load("currencies")
+# Three-letter codes that are also English words in capitals ("ALL 5 solutions").
+_CODE_STOP = {"ALL", "TOP", "CUP", "MAD", "TRY", "SOS"}
+
+
+@functools.cache
+def tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """(symbols -> code, lower-case names -> code, ISO codes). Built once per process."""
+    en = Locale("en")
+    codes = set(list_currencies())
+    symbols: dict[str, str] = {}
+    for code, sym in en.currency_symbols.items():
+        if code in codes and sym != code and not sym.isalpha():
+            symbols.setdefault(sym, code)
+    symbols.update(_LEX["symbols"])
+    names: dict[str, str] = {}
+    for code in codes:
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en")
+            if name and name != code:
+                names[fold(name)] = code
+    names.update({fold(k): v for k, v in _LEX["names"].items()})
+    return symbols, names, codes
+
+
+def _build() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    symbols, names, codes = tables()
+    # Markdown escapes the dollar sign ("US\\$30 billion"): accept a backslash before any "$".
+    sym_alt = alternation(symbols).replace(r"\$", r"\\?\$")
+    code_alt = alternation(codes)
+    name_alt = alternation(list(names) + list(_LEX["ambiguous"]))
+    minor_alt = alternation(k for k in _LEX["minor"] if len(k) > 1)
+    # Prefix ending where the number starts: "US$", "\$", "S/", "PEN ", "GBP".
+    prefix = regex.compile(
+        rf"(?:(?<![\p{{L}}$])(?P<sym>(?i:{sym_alt}))|(?<![\p{{L}}])(?P<code>{code_alt}))[ \u00a0]?\Z"
+    )
+    suffix = regex.compile(
+        rf"""(?:[ \u00a0]?(?P<code>{code_alt})(?![\p{{L}}])
+            | \s?(?P<name>(?i:{name_alt}))(?![\p{{L}}])
+            | \s?(?P<minor>(?i:{minor_alt}))(?![\p{{L}}])
+            | (?P<pence>p)(?![\p{{L}}\p{{N}}]))""",
+        regex.VERBOSE,
+    )
+    sym_only = regex.compile(rf"(?i:{sym_alt})[ \u00a0]?\Z")
+    return prefix, suffix, sym_only
+
+
+PREFIX, SUFFIX, SYMBOL = _build()
+
+
+def code_for_symbol(sym: str) -> str | None:
+    symbols, _, _ = tables()
+    sym = sym.replace("\\", "")
+    if sym in symbols:
+        return symbols[sym]
+    for key, code in symbols.items():
+        if key.lower() == sym.lower():
+            return code
+    return None
+
+
+def code_for_prefix(m: regex.Match[str]) -> str | None:
+    if m.group("code"):
+        return None if m.group("code") in _CODE_STOP else m.group("code")
+    return code_for_symbol(m.group("sym"))
+
+
+def code_for_name(name: str, context: str) -> str | None:
+    """ISO code for a currency name; ambiguous names ("pesos") look for a country in ``context``."""
+    key = fold(name)
+    amb = _LEX["ambiguous"].get(key)
+    if amb:
+        low = context.lower()
+        for stem, code in amb["by_country"].items():
+            if stem in low:
+                return code
+        return amb["default"]
+    return tables()[1].get(key)
+
+
+def minor_code(word: str) -> str | None:
+    return _LEX["minor"].get(word.lower())

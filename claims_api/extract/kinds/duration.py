@@ -1,0 +1,39 @@
+"""Durations: "80 days", "four months in office", "two decades", "the last 30 years", "10-year"."""
+
+from __future__ import annotations
+
+import regex
+
+from claims_api.extract import units
+from claims_api.extract.context import Doc
+from claims_api.extract.numbers import Num
+from claims_api.extract.rule import Fields, Rule
+from claims_api.model import Kind
+
+RULES = (
+    Rule("duration.unit_after", "<number>[-]<time unit>", "right", units.DURATION),
+    Rule(
+        "duration.the_last",
+        "the last|past|next|first <number> <time unit>",
+        "left",
+        regex.compile(r"(?i:\bthe[ \u00a0]+(?:last|past|next|first|previous|coming|final|following))[ \u00a0]+\Z"),
+    ),
+)
+_UNIT, _THE_LAST = RULES
+# Ages and relative dates are not durations of the thing measured (GUIDELINE: dates are not claims).
+_NOT_DURATION = regex.compile(r"[ \u00a0-]+(?:old|ago|of[ \u00a0]+age|later|earlier|hence|prior)\b", regex.I)
+
+
+def match(doc: Doc, n: Num) -> Fields | None:
+    if n.form not in ("digits", "words"):
+        return None
+    text = doc.text
+    m = _UNIT.right(text, n.end, 30)
+    if m is None or _NOT_DURATION.match(text, m.end()):
+        return None
+    start = n.start
+    left = _THE_LAST.left(text, n.start, 30)
+    if left is not None:
+        start = left.start()
+    return Fields(Kind.DURATION, start, m.end(), n.value, units.duration_unit(m), _UNIT.id,
+                  num_start=n.start, num_end=n.end, decimals=n.decimals)

@@ -1,0 +1,62 @@
+"""Rates: a count per period, "six crimes per day", "20 drivers killed per week", "7,000 jobs annually"."""
+
+from __future__ import annotations
+
+import regex
+
+from claims_api.extract import units
+from claims_api.extract.context import Doc
+from claims_api.extract.fragments import fold
+from claims_api.extract.numbers import Num
+from claims_api.extract.rule import Fields, Rule
+from claims_api.model import Kind
+
+_BREAK = (
+    r"and|or|but|to|in|on|at|for|from|with|by|the|that|which|who|was|were|is|are|has|have|had|will|"
+    r"than|of|per|a|an|each|every|over|since|during|until|last|past|this|next|time|times"
+)
+RULES = (
+    Rule(
+        "rate.per_period",
+        "<number> [<noun>{0,3}] per|a|each|every <period>",
+        "right",
+        regex.compile(
+            rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?)
+                [ \u00a0]+(?:per|a|an|each|every)[ \u00a0]+(?P<period>{units.PERIOD_WORDS})(?![\p{{L}}])""",
+            regex.VERBOSE | regex.IGNORECASE,
+        ),
+    ),
+    Rule(
+        "rate.adverb",
+        "<number> [<noun>{0,3}] daily|weekly|annually|a year",
+        "right",
+        regex.compile(
+            rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{1,3}}?)
+                [ \u00a0]+(?P<adv>{units.ADVERBS})(?![\p{{L}}])""",
+            regex.VERBOSE | regex.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _is_unit(noun: str) -> bool:
+    first = fold(noun).split(" ", 1)[0] if noun.strip() else ""
+    return bool(first) and (
+        first in units.Q_FOLDED or first in units.D_FOLDED or first in units.Q_EXACT or first in units.D_EXACT
+    )
+
+
+def match(doc: Doc, n: Num) -> Fields | None:
+    if n.form not in ("digits", "words"):
+        return None
+    for rule in RULES:
+        m = rule.right(doc.text, n.end, 80)
+        if m is None or _is_unit(m.group("noun")):
+            continue
+        unit = units.PERIODS[fold(m.group("period"))] if "period" in m.groupdict() and m.group("period") else (
+            units.ADVERB_PERIODS[fold(m.group("adv"))]
+        )
+        noun = " ".join(m.group("noun").split())
+        return Fields(Kind.RATE, n.start, m.end(), n.value, unit, rule.id, what=noun or None,
+                      num_start=n.start, num_end=n.end, decimals=n.decimals)
+    return None

@@ -1,0 +1,73 @@
+"""Numbers that are not claims: dates and years, times, identifiers, list markers, furniture.
+
+GUIDELINE "Not a claim". Each test looks only at the few characters around the number.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from claims_api.extract.context import MONTHS, Doc
+from claims_api.extract.fragments import alternation
+from claims_api.extract.numbers import Num
+from claims_api.lexicons import load
+
+_NOT = load("not_claims")
+_HEADS = alternation(_NOT["id_heads"])
+
+_MONTH_BEFORE = regex.compile(rf"\b{MONTHS}\.?[ \u00a0]+(?:the[ \u00a0]+)?\Z")
+_MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0]+{MONTHS}\b")
+_ID_BEFORE = regex.compile(rf"(?:\b{_HEADS}\.?|#|№)[ \u00a0]?\Z")
+_ATTACHED_BEFORE = regex.compile(r"[\p{L}][\p{L}\-]?\Z|[\p{N}][xX×]\Z|\d[:/]\Z|\d\.\Z")
+_ATTACHED_AFTER = regex.compile(r"[xX×]\d|[:/]\d|'?s\b|’s\b|-(?:year|month|day|week)s?-old\b|\.\d")
+_TIME_AFTER = regex.compile(r"[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[AP]M\b)", regex.IGNORECASE)
+_LIST_MARKER = regex.compile(r"(?m)^[ \t]*\Z")
+_LIST_AFTER = regex.compile(r"[.)][ \t]")
+_YEAR_CONTEXT_AFTER = regex.compile(
+    r"[ \u00a0]?(?:%|percent|per cent|people|persons|troops|soldiers|workers|votes|deaths|cases|"
+    r"victims|dollars|euros|soles|pounds|tonnes|tons|km|miles|hectares|acres|barrels|units|jobs|"
+    r"households|families|students|children|members|officers)\b",
+    regex.IGNORECASE,
+)
+_MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
+
+
+def is_year(doc: Doc, n: Num) -> bool:
+    """A four-digit whole number 1000-2100 written without separators, used as a date."""
+    if n.form != "digits" or n.scaled or n.decimals or len(n.integer_text) != 4 or n.value < 0:
+        return False
+    if not 1000 <= n.value <= 2100:
+        return False
+    text = doc.text
+    if _MONEY_BEFORE.search(text, max(0, n.start - 3), n.start):
+        return False
+    return not _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20)
+
+
+def excluded(doc: Doc, n: Num) -> str | None:
+    """Why ``n`` is not a claim, or None when it may be one."""
+    text = doc.text
+    if doc.in_furniture(n.start):
+        return "furniture"
+    if doc.in_url(n.start):
+        return "url"
+    if n.form in ("vague", "frac", "share"):
+        return None
+    lo = max(0, n.start - 24)
+    if n.form == "digits":
+        if is_year(doc, n):
+            return "year"
+        if _ATTACHED_BEFORE.search(text, max(0, n.start - 2), n.start):
+            return "identifier"
+        if not n.scaled and _ATTACHED_AFTER.match(text, n.end, n.end + 12):
+            return "identifier"
+        if _TIME_AFTER.match(text, n.end, n.end + 6) and n.value <= 24 and not n.scaled:
+            return "time"
+        if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(text, n.end):
+            return "list marker"
+    if n.form in ("digits", "ord") and 1 <= n.value <= 31 and not n.scaled:
+        if _MONTH_BEFORE.search(text, lo, n.start) or _MONTH_AFTER.match(text, n.end, n.end + 16):
+            return "date"
+    if n.form in ("digits", "words") and _ID_BEFORE.search(text, lo, n.start):
+        return "identifier"
+    return None

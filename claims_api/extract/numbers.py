@@ -1,0 +1,167 @@
+"""Find numbers in text and read their values: "2,190", "12.97 billion", "twenty-one", "a dozen".
+
+``scan(text)`` yields ``Num`` tokens in order. A token covers the number and a scale word written
+with it ("12.97 billion", "$1.2bn" gives "1.2bn"); context (currency, unit, qualifier) is left to
+the kind rules. Word numbers are read with the usual accumulate-and-scale algorithm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from claims_api.extract.fragments import alternation
+from claims_api.lexicons import load
+
+_WORDS = load("number_words")
+UNITS: dict[str, int] = _WORDS["units"]
+TENS: dict[str, int] = _WORDS["tens"]
+SCALES: dict[str, int] = _WORDS["scales"]
+SCALE_ABBREV: dict[str, float] = _WORDS["scale_abbrev"]
+ATTACHED_ONLY = frozenset(_WORDS["attached_only"])
+VAGUE: dict[str, int] = _WORDS["vague"]
+ORDINALS: dict[str, int] = _WORDS["ordinals"]
+FRACTIONS: dict[str, float] = _WORDS["fractions"]
+
+_UNIT_W = alternation(UNITS)
+_TENS_W = alternation(TENS)
+_SCALE_W = alternation(SCALES)
+_ORD_W = alternation(ORDINALS)
+_ATOM = rf"(?:{_TENS_W}(?:[-\u2010\u2013\u2014 ]?{_UNIT_W})?|{_UNIT_W})"
+_ATOM_OR_SCALE = rf"(?:{_ATOM}|{_SCALE_W})"
+_WORD_NUMBER = (
+    rf"(?:(?:a|an)(?=\s+{_SCALE_W}\b)|{_ATOM}\b)"
+    rf"(?:(?:\s+and\s+|[\s\u2010-]+){_ATOM_OR_SCALE}\b)*"
+    rf"(?:(?<=\s)(?:{_SCALE_W})\b)?"
+)
+_DIGITS = r"""
+    (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*,\d)
+     | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?
+     | \d+(?:\.\d+)?
+     | \.\d+)
+"""
+_SCALE_SPACED = r"(?:thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn|lakhs?|crores?)"
+_SCALE_ATTACHED = r"(?:bn|bln|mn|mln|tn|trn|mil|[bmkBMK])"
+
+NUMBER = regex.compile(
+    rf"""
+    (?P<ord>(?<![\w.,])\d+(?:st|nd|rd|th)\b | \b(?:{_TENS_W}[-\u2010\u2014 ]?)?{_ORD_W}\b)
+  | (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions
+                |billions|several)\b)
+  | (?P<frac>\b(?:(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)
+               |half)\b)
+  | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
+  | (?P<num>
+        (?P<sign>(?<![\w.])[-\u2212](?=\.?\d))?
+        (?<![\w.,]|\d[.,])(?P<digits>{_DIGITS})
+        (?P<scale>\s?{_SCALE_SPACED}\b(?!-)|{_SCALE_ATTACHED}\b(?![.,]?\d))?
+    )
+  | (?P<words>\b{_WORD_NUMBER}(?:\s+{_SCALE_W}\b)?)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Num:
+    """A number found in text: its span, value and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    form: str  # "digits", "words", "vague", "frac", "ord", "share"
+    decimals: int = 0  # digits after the decimal point, for stated precision
+    scaled: bool = False  # a scale word or abbreviation was applied
+    scale_text: str = ""  # the scale as written ("bn", " billion", "m")
+    integer_text: str = ""  # the digits as written, without scale
+
+
+def _scale_value(raw: str) -> float | None:
+    key = raw.strip().lower()
+    if key in SCALE_ABBREV:
+        if key in ATTACHED_ONLY and raw != raw.lstrip():
+            return None
+        return float(SCALE_ABBREV[key])
+    return None
+
+
+def words_value(text: str) -> float | None:
+    """Value of an English number phrase ("one hundred and sixteen" -> 116), None if not one."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in regex.split(r"[\s\u2010\u2013\u2014-]+", text.lower()):
+        if not word or word == "and":
+            continue
+        if word in ("a", "an"):
+            current = current or 1
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def digits_value(text: str) -> float:
+    return float(regex.sub(r"[,\u00a0\u202f\u2009]", "", text))
+
+
+def scan(text: str) -> Iterator[Num]:
+    """Every number-like token in ``text``, left to right, without overlaps."""
+    for m in NUMBER.finditer(text):
+        group = m.lastgroup
+        if group == "num" or m.group("digits"):
+            digits = m.group("digits")
+            value = digits_value(digits)
+            decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+            if m.group("sign"):
+                value = -value
+            scale = m.group("scale") or ""
+            scaled = False
+            end = m.end()
+            if scale:
+                factor = _scale_value(scale)
+                if factor is None:
+                    end = m.end("digits")
+                    scale = ""
+                else:
+                    value *= factor
+                    scaled = True
+            yield Num(m.start(), end, value, "digits", decimals, scaled, scale, digits)
+        elif group == "words":
+            raw = m.group("words")
+            value = words_value(raw)
+            if value is not None:
+                yield Num(m.start(), m.end(), value, "words")
+        elif group == "vague":
+            key = regex.sub(r"\s+", " ", m.group().lower())
+            yield Num(m.start(), m.end(), float(VAGUE[key]), "vague")
+        elif group == "ord":
+            raw = m.group().lower()
+            digits = regex.match(r"\d+", raw)
+            if digits:
+                value = float(digits.group())
+            else:
+                parts = regex.split(r"[-\u2010\u2014 ]", raw)
+                value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
+            yield Num(m.start(), m.end(), value, "ord")
+        elif group == "frac":
+            key = regex.sub(r"[\s-]+", " ", m.group().lower())
+            key = {"one half": "half", "a half": "half"}.get(key, key)
+            key = key if key in FRACTIONS else key.replace(" ", "-")
+            yield Num(m.start(), m.end(), float(FRACTIONS.get(key, 50.0)), "frac")
+        elif group == "share":
+            yield Num(m.start(), m.end(), 50.0, "share")
