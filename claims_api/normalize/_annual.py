@@ -25,15 +25,18 @@ class YearRate:
     source: str
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
+def _rows(name: str) -> Iterator[list[str]]:
+    """Data rows of a lexicons/fx CSV file (header and ``#`` lines skipped)."""
     text = files("claims_api").joinpath("lexicons", "fx", name).read_text(encoding="utf-8")
-    yield from csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    rows = csv.reader(line for line in text.splitlines() if not line.startswith("#"))
+    next(rows, None)
+    yield from rows
 
 
 @functools.cache
 def issuers() -> dict[str, tuple[str, ...]]:
     """Currency -> economies whose rows give it, in order of preference."""
-    return {row["currency"]: tuple(row["countries"].split()) for row in _rows("issuers.csv")}
+    return {currency: tuple(countries.split()) for currency, countries in _rows("issuers.csv")}
 
 
 @functools.cache
@@ -42,13 +45,12 @@ def table() -> dict[str, dict[int, YearRate]]:
     chosen = issuers()
     best: dict[str, dict[int, tuple[int, YearRate]]] = {}
     countries: dict[str, set[str]] = {}
-    for row in _rows("lcu_per_usd_annual.csv"):
-        code, country = row["currency"], row["country"]
+    for code, country, year, value, source in _rows("lcu_per_usd_annual.csv"):
         preferred = chosen.get(code)
         if preferred is not None and country not in preferred:
             continue
         rank = preferred.index(country) if preferred else 0
-        rate = YearRate(int(row["year"]), float(row["lcu_per_usd"]), country, row["source"])
+        rate = YearRate(int(year), float(value), country, source)
         years = best.setdefault(code, {})
         if rate.year not in years or rank < years[rate.year][0]:
             years[rate.year] = (rank, rate)
@@ -69,6 +71,6 @@ def table() -> dict[str, dict[int, YearRate]]:
 def shared_without_issuer() -> set[str]:
     """Codes used by several economies with no line in ``issuers.csv`` (should be empty)."""
     seen: dict[str, set[str]] = {}
-    for row in _rows("lcu_per_usd_annual.csv"):
-        seen.setdefault(row["currency"], set()).add(row["country"])
+    for code, country, *_ in _rows("lcu_per_usd_annual.csv"):
+        seen.setdefault(code, set()).add(country)
     return {code for code, countries in seen.items() if len(countries) > 1 and code not in issuers()}

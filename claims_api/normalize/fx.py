@@ -30,7 +30,7 @@ import dataclasses
 import functools
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from claims_api.model import FxInfo
 from claims_api.normalize import _annual, _ecb, _overrides
@@ -59,9 +59,13 @@ def rate_at(currency: str, day: date | None) -> Rate | None:
     return found if isinstance(found, Rate) else None
 
 
-@functools.lru_cache(maxsize=4096)
 def lookup(currency: str, day: date | None) -> Rate | str:
     """Like ``rate_at`` but returns the reason (a short sentence) when there is no rate."""
+    return _lookup(currency, day.date() if isinstance(day, datetime) else day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup(currency: str, day: date | None) -> Rate | str:
     code = currency.strip().upper() if isinstance(currency, str) else ""
     if len(code) != 3 or not code.isalpha():
         return f"not a currency code: {currency!r}"
@@ -85,7 +89,7 @@ def to_usd(
     if isinstance(found, str):
         return None, FxInfo(currency, None, None, None, date_basis, found)
     info = fx_info(found, date_basis)
-    if amount is None or not math.isfinite(amount):
+    if not isinstance(amount, (int, float)) or not math.isfinite(amount):
         return None, dataclasses.replace(info, note="amount is not a finite number")
     return amount / found.per_usd, info
 
@@ -111,7 +115,7 @@ def tolerance(fx: FxInfo) -> float:
 
 def reset_cache() -> None:
     """Forget cached lookups and reread ``CLAIMS_FX_FILE`` on next use (the shipped tables stay)."""
-    lookup.cache_clear()
+    _lookup.cache_clear()
     _overrides.load.cache_clear()
 
 

@@ -36,12 +36,19 @@ _PERIOD = regex.compile(
 )
 
 
+# Every alternative above needs one of these; most sentences have none, and this check is ~7x
+# cheaper than the full pattern (which dominated normalization time).
+_HINT = regex.compile(r"last|past|previous|this|next|since|so far|to date|19\d\d|20\d\d")
+
+
 def period_of(sentence: str) -> str | None:
     """The first period phrase of ``sentence`` in canonical form, or None.
 
     "in the last year" -> "last year"; "in 2025" -> "2025"; "so far in 2026" -> "2026 (to date)";
     "since 2020" -> "since 2020"; "in the past 30 years" -> "last 30 years".
     """
+    if _HINT.search(sentence.lower()) is None:
+        return None
     match = _PERIOD.search(sentence)
     if match is None:
         return None

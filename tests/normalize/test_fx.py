@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from currency_converter import CurrencyConverter
@@ -113,3 +113,18 @@ def test_missing_override_file_is_not_fatal(tmp_path, monkeypatch: pytest.Monkey
 
 def test_every_shared_currency_has_an_issuer() -> None:
     assert _annual.shared_without_issuer() == set()
+
+
+def test_ended_ecb_series_falls_back_to_annual() -> None:
+    rate = fx.rate_at("RUB", date(2023, 6, 1))  # the ECB stopped quoting RUB in March 2022
+    assert rate is not None and rate.basis == "annual" and rate.date == "2023"
+
+
+def test_datetime_day_is_accepted() -> None:
+    assert fx.rate_at("EUR", datetime(2024, 12, 23, 15, 0)) == fx.rate_at("EUR", date(2024, 12, 23))
+
+
+def test_after_the_ecb_file_ends_the_last_day_is_used_and_flagged() -> None:
+    rate = fx.rate_at("EUR", date(2099, 1, 1))
+    assert rate is not None and rate.basis == "daily" and rate.tolerance == fx.DAILY_STALE
+    assert "used for 2099-01-01" in (rate.note or "")

@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 from currency_converter import CurrencyConverter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims_api.model import Kind
 from claims_api.normalize import normalize_claims
@@ -112,3 +114,24 @@ def test_inputs_are_not_mutated_and_order_is_kept() -> None:
     claims = eur(1) + eur(2)
     out = normalize_claims("x", claims, "2024-12-23")
     assert [c.value for c in out] == [1, 2] and claims[0].usd is None
+
+
+money_or_unit = st.sampled_from(["EUR", "PEN", "USD", "XYZ", "", "mile", "1/day", "decade", "nonsense unit"])
+numbers = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**20), 10**20))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    kind=st.sampled_from(list(Kind)),
+    unit=money_or_unit,
+    value=numbers,
+    low=numbers,
+    high=numbers,
+    published=st.one_of(st.none(), st.dates(), st.text(max_size=12)),
+)
+def test_never_raises(
+    kind: Kind, unit: str, value: float, low: float, high: float, published: object
+) -> None:
+    claim = make_claim("x", kind, value, unit or None, low=low, high=high)
+    (out,) = normalize_claims("Staff\n1 May 2020\n\nx", [claim], published)  # type: ignore[arg-type]
+    assert out.usd is None or math.isfinite(out.usd)
