@@ -97,7 +97,7 @@ def to_usd(
 def fx_info(rate: Rate, date_basis: str) -> FxInfo:
     """The FxInfo a claim carries for ``rate``."""
     note = rate.note
-    if date_basis == "latest":
+    if date_basis == "latest" and rate.basis != "identity":
         note = "; ".join(filter(None, (note, "no publication date, newest rate used")))
     return FxInfo(rate.currency, rate.per_usd, rate.date, rate.source, date_basis, note)
 

@@ -25,7 +25,7 @@ _PERIOD = regex.compile(
     | \bsince\s+(?P<since>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH})\b
     | \b(?:between|from)\s+(?P<a>{_YEAR})\s+(?:and|to|until)\s+(?P<b>{_YEAR})\b
     | \b(?P<a>{_YEAR})\s*[-–]\s*(?P<b>(?:{_YEAR}|\d\d))\b(?!\s*%|-\d)
-    | \b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\b
+    | \bthe\s+(?:past|last|previous)\s+(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\b
     | \b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>{_UNIT})\b
     | \b(?P<rel>last|this|next)\s+(?P<unit2>year|month|week|quarter)\b
     | \bin\s+the\s+(?P<decade>(?:19|20)\d0s)\b

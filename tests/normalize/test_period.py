@@ -15,6 +15,7 @@ POSITIVE = [
     ("Prices have doubled since March 2021.", "since March 2021"),
     ("Peru had eight presidents in the past 30 years.", "last 30 years"),
     ("It fell over the last three months.", "last three months"),
+    ("Officials from the past 30 years are in prison.", "last 30 years"),
     ("Output grew during the past decade.", "last decade"),
     ("Exports rose 3 percent last year.", "last year"),
     ("Inflation reached 8 percent in December 2022.", "December 2022"),
