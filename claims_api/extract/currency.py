@@ -13,6 +13,11 @@ from claims_api.lexicons import load
 
 _LEX = load("currencies")
 # Three-letter codes that are also English words in capitals ("ALL 5 solutions").
+_PREFIX_NAME_STOP = {
+    "won", "real", "reals", "rand", "sol", "soles", "dong", "pound", "pounds", "dollar", "dollars", "euro",
+    "euros", "yen", "lira", "lire", "colon", "franc", "francs", "peso", "pesos", "mark", "marks", "sterling",
+    "cent", "cents", "dram", "kip", "leu", "lei", "lek", "pula", "rial", "riyal", "ruble", "rupee", "rupees",
+}
 _CODE_STOP = {"ALL", "TOP", "CUP", "MAD", "TRY", "SOS"}
 
 
@@ -40,18 +45,28 @@ def _build() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]
     symbols, names, codes = tables()
     # Markdown escapes the dollar sign ("US\\$30 billion"): accept a backslash before any "$".
     sym_alt = alternation(symbols).replace(r"\$", r"\\?\$")
+    # "HK $ 10" as some wire copy spaces it; never after one letter ("A $5 bill", "it's $5").
+    sym_alt = regex.sub(r"(?<=\b[A-Za-z]{2,3})\\\\\?\\\$", r"[ ]?\\\\?\\$", sym_alt)
     code_alt = alternation(codes)
     name_alt = alternation(list(names) + list(_LEX["ambiguous"]))
+    # Names safe to read before a number ("ringgit 42"): not English words ("won 3 seats").
+    prefix_names = [k for k in names if k.split()[-1] not in _PREFIX_NAME_STOP and len(k) > 3]
+    prefix_name_alt = alternation(prefix_names)
     minor_alt = alternation(k for k in _LEX["minor"] if len(k) > 1)
+    # Symbols that follow the number ("20€", "100 ₡", "3.14US$"): not letters-only ones like "R".
+    post_alt = alternation(k for k in symbols if not k.rstrip(".").isalpha()).replace(r"\$", r"\\?\$")
     # Prefix ending where the number starts: "US$", "\$", "S/", "PEN ", "GBP".
     prefix = regex.compile(
-        rf"(?:(?<![\p{{L}}$])(?P<sym>(?i:{sym_alt}))|(?<![\p{{L}}])(?P<code>{code_alt}))[ \u00a0]?\Z"
+        rf"(?:(?<![\p{{L}}$])(?P<sym>(?i:{sym_alt}))|(?<![\p{{L}}])(?P<code>{code_alt})"
+        rf"|(?<![\p{{L}}])(?P<name>(?i:{prefix_name_alt})))[ \u00a0]?\Z"
     )
     suffix = regex.compile(
         rf"""(?:[ \u00a0]?(?P<code>{code_alt})(?![\p{{L}}])
             | \s?(?P<name>(?i:{name_alt}))(?![\p{{L}}])
             | \s?(?P<minor>(?i:{minor_alt}))(?![\p{{L}}])
-            | (?P<pence>p)(?![\p{{L}}\p{{N}}]))""",
+            | [ \u00a0]?(?P<post>{post_alt})(?![\p{{L}}\p{{N}}])
+            | [ \u00a0]?(?P<cent>¢)
+            | (?P<pence>[pc])(?![\p{{L}}\p{{N}}]))""",
         regex.VERBOSE,
     )
     sym_only = regex.compile(rf"(?i:{sym_alt})[ \u00a0]?\Z")
@@ -63,7 +78,7 @@ PREFIX, SUFFIX, SYMBOL = _build()
 
 def code_for_symbol(sym: str) -> str | None:
     symbols, _, _ = tables()
-    sym = sym.replace("\\", "")
+    sym = sym.replace("\\", "").replace(" ", "")
     if sym in symbols:
         return symbols[sym]
     for key, code in symbols.items():
@@ -73,6 +88,8 @@ def code_for_symbol(sym: str) -> str | None:
 
 
 def code_for_prefix(m: regex.Match[str]) -> str | None:
+    if m.group("name"):
+        return tables()[1].get(fold(m.group("name")))
     if m.group("code"):
         return None if m.group("code") in _CODE_STOP else m.group("code")
     return code_for_symbol(m.group("sym"))

@@ -16,7 +16,10 @@ from claims_api.extract.numbers import scan
 from claims_api.extract.rule import Fields
 from claims_api.model import Claim, Kind, Qualifier
 
-_RANGE_JOIN = regex.compile(r"[ \u00a0]*(?:[-\u2010\u2013\u2014]|to|and|or)[ \u00a0]*\Z", regex.IGNORECASE)
+_RANGE_JOIN = regex.compile(
+    r"[ \u00a0]*(?:[-\u2010\u2013\u2014]|to|and|or)[ \u00a0]*(?:(?:about|around|approximately|roughly|~)[ \u00a0]*)?\Z",
+    regex.IGNORECASE,
+)
 _BETWEEN = regex.compile(r"\b(?:between|from)[ \u00a0]+\Z", regex.IGNORECASE)
 _CHANGE_FROM = regex.compile(
     r"\b(?:rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|"
@@ -32,14 +35,68 @@ _CHANGE_FROM = regex.compile(
 def _classify(doc: Doc) -> list[Fields]:
     found: list[Fields] = []
     for n in scan(doc.text):
-        if not_claims.excluded(doc, n):
+        reason = not_claims.excluded(doc, n)
+        if reason is not None and reason != "year":
             continue
         for kind in KINDS:
             fields = kind.match(doc, n)
             if fields is not None:
-                found.append(fields)
+                # "2000 milligrams" is a quantity; a bare "2000" is the year 2000.
+                if reason is None or fields.kind not in (Kind.COUNT, Kind.ORDINAL, Kind.RATE):
+                    found.append(fields)
                 break
     return found
+
+
+# Units that add up when written together ("7 feet 10 inches", "2 years, 3 months"): size in a
+# base unit per dimension. Calendar units count in months, the convention of the peer corpora.
+_COMPOUND = {
+    "mile": ("L", 1609.344), "yard": ("L", 0.9144), "foot": ("L", 0.3048), "inch": ("L", 0.0254),
+    "kilometer": ("L", 1000.0), "meter": ("L", 1.0), "centimeter": ("L", 0.01), "millimeter": ("L", 0.001),
+    "metric_ton": ("M", 1000.0), "kilogram": ("M", 1.0), "gram": ("M", 0.001), "pound": ("M", 0.45359237),
+    "ounce": ("M", 0.028349523125), "stone": ("M", 6.35029318),
+    "week": ("T", 604800.0), "day": ("T", 86400.0), "hour": ("T", 3600.0), "minute": ("T", 60.0),
+    "second": ("T", 1.0), "decade": ("C", 120.0), "year": ("C", 12.0), "month": ("C", 1.0),
+}
+_COMPOUND_JOIN = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and[ \u00a0]+)?\Z", regex.IGNORECASE)
+_NOTHING_AFTER = regex.compile(r"[ \u00a0]*(?:[.,;!?)]|\Z)")
+
+
+def _add(a: Fields, b: Fields, value: float, unit: str | None) -> Fields:
+    return Fields(a.kind, a.start, b.end, value, unit, a.rule + "+compound", num_start=a.num_start,
+                  num_end=b.num_end, decimals=max(a.decimals, b.decimals), extra={"compound": True})
+
+
+def _compound(doc: Doc, a: Fields, b: Fields) -> Fields | None:
+    """"7 feet 10 inches" -> 94 inch; "3 dollars 50 cents" -> 3.5 USD; else None."""
+    text = doc.text
+    if a.value is None or b.value is None or not _COMPOUND_JOIN.match(text, a.end, b.start):
+        return None
+    if a.kind is Kind.MONEY and not a.extra.get("minor"):
+        if b.kind is Kind.MONEY and b.unit == a.unit and b.extra.get("minor"):
+            return _add(a, b, a.value + b.value, a.unit)
+        if b.bare and b.value < 100 and b.value == int(b.value) and _NOTHING_AFTER.match(text, b.end):
+            return _add(a, b, a.value + b.value / 100, a.unit)
+        return None
+    if a.kind is b.kind and a.kind in (Kind.QUANTITY, Kind.DURATION) and a.unit in _COMPOUND:
+        if b.unit not in _COMPOUND:
+            return None
+        (dim_a, size_a), (dim_b, size_b) = _COMPOUND[a.unit], _COMPOUND[b.unit]
+        if dim_a == dim_b and size_a > size_b:
+            return _add(a, b, a.value * size_a / size_b + b.value, b.unit)
+    return None
+
+
+def _join_compounds(doc: Doc, found: list[Fields]) -> list[Fields]:
+    out: list[Fields] = []
+    for f in found:
+        if out and f.start - out[-1].end <= 8:
+            joined = _compound(doc, out[-1], f)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(f)
+    return out
 
 
 def _joinable(a: Fields, b: Fields) -> bool:
@@ -122,7 +179,7 @@ def run(text: str) -> list[Claim]:
     doc = Doc(text)
     claims: list[Claim] = []
     prev_end = 0
-    for f in _join_ranges(doc, _classify(doc)):
+    for f in _join_ranges(doc, _join_compounds(doc, _classify(doc))):
         claim = _claim(doc, f, prev_end)
         if claims and claim.start < claims[-1].end:
             # Overlap (a qualifier or range reaching into the previous figure): keep the longer.

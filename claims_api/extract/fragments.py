@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import unicodedata
+
 import regex
 
 
@@ -24,7 +26,8 @@ def phrase_table(mapping: dict[str, str]) -> dict[str, str]:
 
 
 def fold(text: str) -> str:
-    return " ".join(text.lower().split())
+    """Lookup key of a phrase: NFKC (micro sign = mu), lower case, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
 # Word characters on either side that make a number part of a name ("G20", "Covid-19").

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from claims_api.extract import currency
 from claims_api.extract.context import MONTHS, Doc
 from claims_api.extract.fragments import alternation
 from claims_api.extract.numbers import Num
@@ -18,7 +19,9 @@ _HEADS = alternation(_NOT["id_heads"])
 _MONTH_BEFORE = regex.compile(rf"\b{MONTHS}\.?[ \u00a0]+(?:the[ \u00a0]+)?\Z")
 _MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0]+{MONTHS}\b")
 _ID_BEFORE = regex.compile(rf"(?:\b{_HEADS}\.?|#|№)[ \u00a0]?\Z")
-_ATTACHED_BEFORE = regex.compile(r"[\p{L}][\p{L}\-]?\Z|[\p{N}][xX×]\Z|\d[:/]\Z|\d\.\Z")
+# Letters glued to the number make a name ("G20", "Covid-19", "MH17"), unless the letters are
+# themselves a unit after another number ("3km-5km") or a currency ("GBP3.01", handled first).
+_ATTACHED_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])[\p{L}]+-?\Z|[\p{N}][xX×]\Z|\d[:/]\Z|\d\.\Z")
 _ATTACHED_AFTER = regex.compile(r"[xX×]\d|[:/]\d|'?s\b|’s\b|-(?:year|month|day|week)s?-old\b|\.\d")
 _TIME_AFTER = regex.compile(r"[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[AP]M\b)", regex.IGNORECASE)
 _LIST_MARKER = regex.compile(r"(?m)^[ \t]*\Z")
@@ -56,8 +59,10 @@ def excluded(doc: Doc, n: Num) -> str | None:
     lo = max(0, n.start - 24)
     if n.form == "digits":
         if is_year(doc, n):
-            return "year"
-        if _ATTACHED_BEFORE.search(text, max(0, n.start - 2), n.start):
+            return "year"  # the engine still lets money, percent and unit rules claim it
+        if _ATTACHED_BEFORE.search(text, max(0, n.start - 12), n.start) and not currency.PREFIX.search(
+            text, max(0, n.start - 12), n.start
+        ):
             return "identifier"
         if not n.scaled and _ATTACHED_AFTER.match(text, n.end, n.end + 12):
             return "identifier"

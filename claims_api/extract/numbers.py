@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -27,14 +28,14 @@ FRACTIONS: dict[str, float] = _WORDS["fractions"]
 
 _UNIT_W = alternation(UNITS)
 _TENS_W = alternation(TENS)
-_SCALE_W = alternation(SCALES)
+_SCALE_W = alternation(list(SCALES) + ["lakhs", "crores", "lacs"])
 _ORD_W = alternation(ORDINALS)
 _ATOM = rf"(?:{_TENS_W}(?:[-\u2010\u2013\u2014 ]?{_UNIT_W})?|{_UNIT_W})"
 _ATOM_OR_SCALE = rf"(?:{_ATOM}|{_SCALE_W})"
 _WORD_NUMBER = (
     rf"(?:(?:a|an)(?=\s+{_SCALE_W}\b)|{_ATOM}\b)"
     rf"(?:(?:\s+and\s+|[\s\u2010-]+){_ATOM_OR_SCALE}\b)*"
-    rf"(?:(?<=\s)(?:{_SCALE_W})\b)?"
+    rf"(?:\s+point(?:\s+{_UNIT_W}\b)+)?"
 )
 _DIGITS = r"""
     (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*,\d)
@@ -53,9 +54,10 @@ NUMBER = regex.compile(
   | (?P<frac>\b(?:(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)
                |half)\b)
   | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
+  | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0])?(?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
   | (?P<num>
         (?P<sign>(?<![\w.])[-\u2212](?=\.?\d))?
-        (?<![\w.,]|\d[.,])(?P<digits>{_DIGITS})
+        (?<![\d.,]|\d[.,])(?P<digits>{_DIGITS})
         (?P<scale>\s?{_SCALE_SPACED}\b(?!-)|{_SCALE_ATTACHED}\b(?![.,]?\d))?
     )
   | (?P<words>\b{_WORD_NUMBER}(?:\s+{_SCALE_W}\b)?)
@@ -92,9 +94,18 @@ def words_value(text: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for word in regex.split(r"[\s\u2010\u2013\u2014-]+", text.lower()):
+    text = text.lower()
+    if " point " in text:
+        whole, _, frac = text.partition(" point ")
+        digits = [UNITS.get(w) for w in frac.split()]
+        head = words_value(whole)
+        if head is None or any(d is None or d > 9 for d in digits):
+            return None
+        return float(f"{int(head)}.{''.join(str(d) for d in digits)}")
+    for word in regex.split(r"[\s\u2010\u2013\u2014-]+", text):
         if not word or word == "and":
             continue
+        word = {"lakhs": "lakh", "crores": "crore", "lacs": "lac"}.get(word, word)
         if word in ("a", "an"):
             current = current or 1
             continue
@@ -138,9 +149,15 @@ def scan(text: str) -> Iterator[Num]:
                     end = m.end("digits")
                     scale = ""
                 else:
-                    value *= factor
+                    value = float(Decimal(str(value)) * Decimal(str(factor)))
                     scaled = True
             yield Num(m.start(), end, value, "digits", decimals, scaled, scale, digits)
+        elif group == "fraction":
+            denom = int(m.group("denom"))
+            if denom == 0:
+                continue
+            whole = int(m.group("whole") or 0)
+            yield Num(m.start(), m.end(), whole + int(m.group("numer")) / denom, "fraction")
         elif group == "words":
             raw = m.group("words")
             value = words_value(raw)

@@ -25,7 +25,7 @@ _NOT_DURATION = regex.compile(r"[ \u00a0-]+(?:old|ago|of[ \u00a0]+age|later|earl
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
-    if n.form not in ("digits", "words"):
+    if n.form not in ("digits", "words", "fraction"):
         return None
     text = doc.text
     m = _UNIT.right(text, n.end, 30)

@@ -15,7 +15,12 @@ RULES = (
     Rule("money.name_after", "<number> <currency name|ISO code|cents|pence>", "right", currency.SUFFIX),
 )
 _SYMBOL, _NAME = RULES
-_MASS_AFTER = regex.compile(r"\s+(?:of|per)\b")
+_MONEY_CUES = regex.compile(
+    r"£|\bsterling\b|\bpence\b|\b(?:cost|costs|price|prices|priced|paid|pay|pays|spend|spent|worth|fund|funds|"
+    r"funding|budget|fine|fined|salary|wage|earn|earned|sell|sold|buy|bought|bill|tax|loan|debt|profit|revenue|"
+    r"sales|invest|invested|investment|deal|bid|offer|million|billion|bank|cash|money)\b",
+    regex.IGNORECASE,
+)
 
 
 def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
@@ -25,26 +30,31 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
         return None
     if m.group("code"):
         return m.group("code"), m.end(), 1.0
+    if m.group("post"):
+        code = currency.code_for_symbol(m.group("post"))
+        return (code, m.end(), 1.0) if code else None
+    if m.group("cent"):
+        return "USD", m.end(), 0.01
     if m.group("name"):
         name = m.group("name")
-        if name.lower().startswith("pound") and _MASS_AFTER.match(doc.text, m.end()):
-            return None  # "300 pounds of cocaine" is a mass
         s, e = doc.sentence(n.start, n.end)
+        if name.lower().startswith("pound") and not (n.scaled or _MONEY_CUES.search(doc.text, s, e)):
+            return None  # "two pounds" with nothing about money around it is a mass
         code = currency.code_for_name(name, doc.text[s:e])
         return (code, m.end(), 1.0) if code else None
     if m.group("minor"):
         code = currency.minor_code(m.group("minor"))
         return (code, m.end(), 0.01) if code else None
     if m.group("pence") and n.form == "digits" and not n.scaled:
-        return "GBP", m.end(), 0.01
+        return ("GBP" if m.group("pence") == "p" else "USD"), m.end(), 0.01
     return None
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
-    if n.form not in ("digits", "words"):
+    if n.form not in ("digits", "words", "fraction"):
         return None
     start, code, rule = n.start, None, _NAME.id
-    m = _SYMBOL.left(doc.text, n.start, 12)
+    m = _SYMBOL.left(doc.text, n.start, 30)
     if m is not None:
         code = currency.code_for_prefix(m)
         if code:
@@ -61,4 +71,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
             end, value = end2, value * factor
     if code is None:
         return None
-    return Fields(Kind.MONEY, start, end, value, code, rule, num_start=n.start, num_end=n.end, decimals=n.decimals)
+    fields = Fields(Kind.MONEY, start, end, value, code, rule, num_start=n.start, num_end=n.end, decimals=n.decimals)
+    if suffix is not None and suffix[2] != 1.0:
+        fields.extra["minor"] = True
+    return fields

@@ -13,12 +13,13 @@ from claims_api.model import Kind
 RULES = (Rule("quantity.unit_after", "<number>[-]<unit>", "right", units.QUANTITY),)
 _UNIT = RULES[0]
 _QUOTES = {"'", '"', "''"}
+_OPEN_QUOTE = regex.compile(r"[\"\u201c][^\"\u201d]*\Z")
 _INCH_END = regex.compile(r"[ \u00a0]*(?:[.,;:)!?]|\Z)")
 _PLURAL_NOUN = regex.compile(r"[ \u00a0]+[\p{Ll}][\p{L}]*s\b")
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
-    if n.form not in ("digits", "words"):
+    if n.form not in ("digits", "words", "fraction"):
         return None
     text = doc.text
     if n.scale_text == "m" and n.form == "digits":
@@ -32,8 +33,9 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if m is None:
         return None
     form = m.group("exact") or m.group("folded")
-    if form in _QUOTES and m.start() != m.start("exact"):
-        return None
+    attached = text[n.end : n.end + 1] == form[:1]
+    if form in _QUOTES and (not attached or _OPEN_QUOTE.search(text, max(0, n.start - 40), n.start)):
+        return None  # a closing quote after a quoted number, not inches or feet
     if form == "in" and not _INCH_END.match(text, m.end()):
         return None
     return Fields(Kind.QUANTITY, n.start, m.end(), n.value, units.quantity_unit(m), _UNIT.id,
