@@ -203,10 +203,12 @@ def fmt(x: float) -> str:
         exp = int(math.floor(math.log10(ax) / 3) * 3)
         mantissa = f"{x / 10**exp:.4g}"
         return f"{mantissa}e{exp}"
+    if ax >= 1000:
+        return f"{x:,.0f}" if abs(x - round(x)) < 0.05 else f"{x:,.1f}"
     if float(x).is_integer():
-        return f"{int(x):,}" if ax >= 10000 else str(int(x))
+        return str(int(x))
     if ax >= 100:
-        return f"{x:,.1f}"
+        return f"{x:.1f}"
     if ax >= 1:
         return f"{x:.3f}".rstrip("0").rstrip(".") if ax < 10 else f"{x:.2f}".rstrip("0").rstrip(".")
     return f"{x:.3g}"

@@ -22,7 +22,7 @@ from claims_api.consistency.base import (
     per_day,
     wanted,
 )
-from claims_api.consistency.context import _singular, counted_noun, window
+from claims_api.consistency.context import _singular, counted_noun, measured, window
 from claims_api.consistency.words import MEASURES, PERIOD_WORDS, RELATED_MEASURES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -30,7 +30,7 @@ NAME = "rate_vs_total"
 
 #: Relative slack on top of the figures' own precision.
 SLACK = 0.02
-_RATE_NOUN = re.compile(r"([A-Za-z]+)\s+(?:per|a|an|every|each)\s+(?:day|week|month|year)\b", re.I)
+_PER = re.compile(r"\s(?:per|a|an|every|each)\s+(?:day|week|month|year)\b", re.I)
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?(?:in|over|during|for|across)\s+(?:the\s+)?(?:last|past|previous|whole|entire)?\s*"
     r"(?:a\s+|one\s+)?(day|week|month|year|decade)\b",
@@ -45,15 +45,23 @@ def _lemma(word: str | None) -> str | None:
     return MEASURES.get(low) or _singular(low)
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
+def _compatible(a: set[str], b: set[str]) -> bool:
+    if not a or not b or a & b:
         return True
-    return any(a in group and b in group for group in RELATED_MEASURES)
+    return any(a & group and b & group for group in RELATED_MEASURES)
 
 
-def _rate_noun(claim: Claim) -> str | None:
-    m = _RATE_NOUN.search(claim.text)
-    return _lemma(m.group(1)) if m else None
+def _rate_nouns(claim: Claim) -> set[str]:
+    """What a rate counts: "20 drivers killed per week" -> {driver, death}."""
+    head = _PER.split(claim.text)[0]
+    words = re.findall(r"[A-Za-z]+", head)
+    return {_lemma(w) or w for w in words if w.lower() in MEASURES or (w.endswith("s") and len(w) > 3)}
+
+
+def _total_nouns(article: Article, claim: Claim) -> set[str]:
+    w = window(article, claim)
+    found = {x for x in (_lemma(counted_noun(w)), measured(w, claim)) if x}
+    return found
 
 
 def _period(article: Article, total: Claim) -> tuple[Interval, Claim | None, str] | None:
@@ -98,12 +106,12 @@ class RateVsTotal:
                 daily = per_day(rate) if rate.kind is Kind.RATE and numeric(rate) else None
                 if daily is None:
                     continue
-                noun = _rate_noun(rate)
+                nouns = _rate_nouns(rate)
                 sentences = {rate.sentence_start, _next_sentence(article, rate)}
                 for total in article.claims:
                     if total.kind is not Kind.COUNT or total.sentence_start not in sentences or total.vague:
                         continue
-                    if not _compatible(noun, _lemma(counted_noun(window(article, total)))):
+                    if not _compatible(nouns, _total_nouns(article, total)):
                         continue
                     period = _period(article, total)
                     stated = interval(total)

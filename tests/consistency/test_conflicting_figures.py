@@ -1,6 +1,7 @@
 import pytest
 
 from claims_api.consistency.conflicting_figures import ConflictingFigures
+
 from .gold import make_article
 from .helpers import CONSISTENT, INCONSISTENT, run_rule, statuses
 

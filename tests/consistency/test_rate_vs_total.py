@@ -1,0 +1,84 @@
+import pytest
+
+from claims_api.consistency.rate_vs_total import RateVsTotal
+
+from .gold import make_article
+from .helpers import CONSISTENT, INCONSISTENT, run_rule, statuses
+
+
+def rate(text, value, unit="1/day", **kw):
+    return {"text": text, "kind": "rate", "value": value, "unit": unit, **kw}
+
+
+def count(text, value, **kw):
+    return {"text": text, "kind": "count", "value": value, **kw}
+
+
+def days(text, value, unit="day"):
+    return {"text": text, "kind": "duration", "value": value, "unit": unit}
+
+
+CASES = [
+    (
+        "nofire:six-a-day-2190-a-year",
+        "Homicides are nearing six crimes per day, equivalent to 2,190 in the last year.",
+        [rate("nearing six crimes per day", 6, qualifier="nearly"), count("2,190", 2190)],
+        [CONSISTENT],
+    ),
+    (
+        "nofire:444-in-80-days",
+        "There are six crimes per day. In the 80 days of the regime, there have been 444 victims.",
+        [rate("six crimes per day", 6), days("80 days", 80), count("444", 444)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:six-a-day-but-5000-a-year",
+        "Homicides reach six crimes per day, equivalent to 5,000 in the last year.",
+        [rate("six crimes per day", 6), count("5,000", 5000)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:weekly-rate-vs-months",
+        "Some 20 drivers killed per week. In four months, 120 drivers were killed.",
+        [
+            rate("20 drivers killed per week", 20, unit="1/week"),
+            days("four months", 4, unit="month"),
+            count("120", 120),
+        ],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:no-period",
+        "Homicides reach six crimes per day; police arrested 5,000 suspects.",
+        [rate("six crimes per day", 6), count("5,000", 5000)],
+        [],
+    ),
+    (
+        "nofire:different-noun",
+        "Six crimes per day are reported, and 40 ministers resigned in the last year.",
+        [rate("Six crimes per day", 6), count("40", 40)],
+        [],
+    ),
+    (
+        "nofire:far-sentence",
+        "Six crimes per day are reported. Nothing else. Much later. 5,000 in the last year.",
+        [rate("Six crimes per day", 6), count("5,000", 5000)],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,claims,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rate_vs_total(text, claims, expected):
+    found = run_rule(RateVsTotal(), make_article(text, claims))
+    assert statuses(found) == expected, [f.explanation for f in found]
+
+
+def test_arithmetic_written_out():
+    a = make_article(
+        "Homicides reach six crimes per day, equivalent to 5,000 in the last year.",
+        [rate("six crimes per day", 6), count("5,000", 5000)],
+    )
+    [f] = run_rule(RateVsTotal(), a)
+    assert "365 days" in f.explanation and "5,000 / 365" in f.explanation
+    assert f.severity.value == "medium"

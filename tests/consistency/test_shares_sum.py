@@ -1,0 +1,70 @@
+import pytest
+
+from claims_api.consistency.shares_sum import SharesSum
+
+from .gold import make_article
+from .helpers import CONSISTENT, INCONSISTENT, run_rule, statuses
+
+
+def pct(text, value, **kw):
+    return {"text": text, "kind": "percent", "value": value, **kw}
+
+
+CASES = [
+    (
+        "nofire:60-40-financing",
+        "The port, financed by Chinese capital (Cosco, 60 percent) and "
+        "Peruvian capital (Volcan, 40 percent), opened.",
+        [pct("60 percent", 60), pct("40 percent", 40)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:60-50-financing",
+        "The port, financed by Chinese capital (Cosco, 60 percent) and "
+        "Peruvian capital (Volcan, 50 percent), opened.",
+        [pct("60 percent", 60), pct("50 percent", 50)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:split-short-of-100",
+        "The company is owned 50 percent by A and 30 percent by B.",
+        [pct("50 percent", 50), pct("30 percent", 30)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:same-whole-over-100",
+        "China has 70 percent of Peru's trade and the US has 45 percent of Peru's trade.",
+        [pct("70 percent", 70), pct("45 percent", 45, at=0)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:same-whole-under-100",
+        "China accounts for 36 percent of Peruvian foreign trade, and the US just over 14 percent.",
+        [pct("36 percent", 36), pct("just over 14 percent", 14, qualifier="more_than")],
+        [CONSISTENT],
+    ),
+    (
+        "nofire:different-wholes",
+        "Some 95 percent of voters and 80 percent of deputies disapprove.",
+        [pct("95 percent", 95), pct("80 percent", 80)],
+        [],
+    ),
+    (
+        "nofire:no-whole-no-cue",
+        "Inflation hit 60 percent while the peso lost 50 percent.",
+        [pct("60 percent", 60), pct("50 percent", 50)],
+        [],
+    ),
+    (
+        "nofire:change-not-share",
+        "Support for the owned party rose from 80 percent to 90 percent of voters.",
+        [pct("80 percent", 80), pct("90 percent", 90)],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,claims,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_shares_sum(text, claims, expected):
+    found = run_rule(SharesSum(), make_article(text, claims))
+    assert statuses(found) == expected, [f.explanation for f in found]
