@@ -37,8 +37,20 @@ def tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
             name = get_currency_name(code, count=count, locale="en")
             if name and name != code:
                 names[fold(name)] = code
+    # The last word of a CLDR name when only one currency uses it ("Malaysian ringgit" -> "ringgit").
+    last: dict[str, set[str]] = {}
+    for name, code in names.items():
+        last.setdefault(name.split()[-1], set()).add(code)
+    for word, owners in last.items():
+        if len(owners) == 1 and len(word) > 3 and word not in _PREFIX_NAME_STOP and word.isalpha():
+            names.setdefault(word, next(iter(owners)))
     names.update({fold(k): v for k, v in _LEX["names"].items()})
     return symbols, names, codes
+
+
+def _ascii_word(symbol: str) -> bool:
+    word = symbol.rstrip(".")
+    return word.isascii() and word.isalpha()
 
 
 def _build() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
@@ -54,16 +66,19 @@ def _build() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]
     prefix_name_alt = alternation(prefix_names)
     minor_alt = alternation(k for k in _LEX["minor"] if len(k) > 1)
     # Symbols that follow the number ("20€", "100 ₡", "3.14US$"): not letters-only ones like "R".
-    post_alt = alternation(k for k in symbols if not k.rstrip(".").isalpha()).replace(r"\$", r"\\?\$")
+    # Letter symbols after a number, as cased ("42 RM", "20Rs"); one letter ("5 R") is too ambiguous.
+    letter_alt = alternation(k for k in symbols if _ascii_word(k) and len(k) > 1)
+    post_alt = alternation(k for k in symbols if not _ascii_word(k)).replace(r"\$", r"\\?\$")
     # Prefix ending where the number starts: "US$", "\$", "S/", "PEN ", "GBP".
     prefix = regex.compile(
+        rf"(?<![\p{{N}}][ \u00a0]?)"  # "3 CAD 3 cents": CAD belongs to the first number
         rf"(?:(?<![\p{{L}}$])(?P<sym>(?i:{sym_alt}))|(?<![\p{{L}}])(?P<code>{code_alt})"
         rf"|(?<![\p{{L}}])(?P<name>(?i:{prefix_name_alt})))[ \u00a0]?\Z"
     )
     suffix = regex.compile(
-        rf"""(?:[ \u00a0]?(?P<code>{code_alt})(?![\p{{L}}])
-            | \s?(?P<name>(?i:{name_alt}))(?![\p{{L}}])
-            | \s?(?P<minor>(?i:{minor_alt}))(?![\p{{L}}])
+        rf"""(?:[ \u00a0]?(?P<code>{code_alt}|{letter_alt})(?![\p{{L}}])
+            | (?:\s?|-)(?P<name>(?i:{name_alt}))(?![\p{{L}}])
+            | (?:\s?|-)(?P<minor>(?i:{minor_alt}))(?![\p{{L}}])
             | [ \u00a0]?(?P<post>{post_alt})(?![\p{{L}}\p{{N}}])
             | [ \u00a0]?(?P<cent>¢)
             | (?P<pence>[pc])(?![\p{{L}}\p{{N}}]))""",

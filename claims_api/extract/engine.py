@@ -73,7 +73,7 @@ def _compound(doc: Doc, a: Fields, b: Fields) -> Fields | None:
     if a.value is None or b.value is None or not _COMPOUND_JOIN.match(text, a.end, b.start):
         return None
     if a.kind is Kind.MONEY and not a.extra.get("minor"):
-        if b.kind is Kind.MONEY and b.unit == a.unit and b.extra.get("minor"):
+        if b.kind is Kind.MONEY and b.extra.get("minor"):  # "3 CAD 3 cents": cents of the CAD
             return _add(a, b, a.value + b.value, a.unit)
         if b.bare and b.value < 100 and b.value == int(b.value) and _NOTHING_AFTER.match(text, b.end):
             return _add(a, b, a.value + b.value / 100, a.unit)

@@ -23,6 +23,7 @@ _ID_BEFORE = regex.compile(rf"(?:\b{_HEADS}\.?|#|№)[ \u00a0]?\Z")
 # themselves a unit after another number ("3km-5km") or a currency ("GBP3.01", handled first).
 _ATTACHED_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])[\p{L}]+-?\Z|[\p{N}][xX×]\Z|\d[:/]\Z|\d\.\Z")
 _ATTACHED_AFTER = regex.compile(r"[xX×]\d|[:/]\d|'?s\b|’s\b|-(?:year|month|day|week)s?-old\b|\.\d")
+_DECADE = regex.compile(r"'?s\b|’s\b")
 _TIME_AFTER = regex.compile(r"[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[AP]M\b)", regex.IGNORECASE)
 _LIST_MARKER = regex.compile(r"(?m)^[ \t]*\Z")
 _LIST_AFTER = regex.compile(r"[.)][ \t]")
@@ -58,6 +59,8 @@ def excluded(doc: Doc, n: Num) -> str | None:
         return None
     lo = max(0, n.start - 24)
     if n.form == "digits":
+        if _DECADE.match(text, n.end) and not n.scaled:
+            return "decade"  # "the 1990s", "in her 20s"
         if is_year(doc, n):
             return "year"  # the engine still lets money, percent and unit rules claim it
         if _ATTACHED_BEFORE.search(text, max(0, n.start - 12), n.start) and not currency.PREFIX.search(

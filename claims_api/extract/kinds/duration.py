@@ -31,6 +31,8 @@ def match(doc: Doc, n: Num) -> Fields | None:
     m = _UNIT.right(text, n.end, 30)
     if m is None or _NOT_DURATION.match(text, m.end()):
         return None
+    if m.group().strip() in ("s", "h") and m.start() == m.end() - 1:
+        return None  # "5s", "3h" glued to the number are too often names or plurals
     start = n.start
     left = _THE_LAST.left(text, n.start, 30)
     if left is not None:

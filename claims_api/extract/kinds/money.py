@@ -29,7 +29,8 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
     if m is None:
         return None
     if m.group("code"):
-        return m.group("code"), m.end(), 1.0
+        code = m.group("code")
+        return code if len(code) == 3 and code.isupper() else currency.code_for_symbol(code), m.end(), 1.0
     if m.group("post"):
         code = currency.code_for_symbol(m.group("post"))
         return (code, m.end(), 1.0) if code else None
