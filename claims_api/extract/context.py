@@ -28,18 +28,18 @@ _SHARE_LINE = regex.compile(
 _DATE_LINE = regex.compile(
     rf"^[ \t]*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}})[ \t]*$", regex.MULTILINE
 )
-_URL = regex.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\]\([^)\s]*\)|\b[\w-]+\.(?:com|org|net)\S*")
+_URL = regex.compile(r"https?://|www\.|@[\w-]+\.\w|\]\(|\.(?:com|org|net|gov|edu|int|io)\b|\w\.\w+/\S|\?\w+=|%[0-9A-F]{2}")
 
 
 class Doc:
     """Read-only view of one article with lazily computed helpers."""
 
-    __slots__ = ("text", "_bounds", "_body_end", "_urls", "__dict__")
+    __slots__ = ("text", "_bounds", "__dict__")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._bounds: list[int] | None = None
-        self._urls: list[tuple[int, int]] | None = None
+        self.floor = 0  # end of the last claimed figure: context before it belongs to that figure
 
     # -- sentences -----------------------------------------------------------------------
     def _boundaries(self) -> list[int]:
@@ -94,9 +94,18 @@ class Doc:
         return any(s <= pos < e for s, e in self.furniture)
 
     def in_url(self, pos: int) -> bool:
-        if self._urls is None:
-            self._urls = [(m.start(), m.end()) for m in _URL.finditer(self.text)] if "." in self.text else []
-        return any(s <= pos < e for s, e in self._urls)
+        """Whether ``pos`` is inside a URL, e-mail address or domain: looks at its token only."""
+        text = self.text
+        lo = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("(", 0, pos)) + 1
+        hi = len(text)
+        for stop in (" ", "\n", ")"):
+            i = text.find(stop, pos)
+            if i != -1 and i < hi:
+                hi = i
+        token = text[lo:hi]
+        if "/" not in token and "@" not in token and "." not in token:
+            return False
+        return _URL.search(token) is not None
 
     # -- hints ---------------------------------------------------------------------------
     @functools.cached_property

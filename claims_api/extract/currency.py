@@ -91,6 +91,29 @@ def _build() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]
 PREFIX, SUFFIX, SYMBOL = _build()
 
 
+@functools.cache
+def _prefix_words() -> frozenset[str]:
+    symbols, names, _ = tables()
+    return frozenset([w for name in names for w in name.split()] + [s.lower().rstrip(".") for s in symbols])
+
+
+def may_prefix(text: str, pos: int) -> bool:
+    """Cheap test before PREFIX: could the word just before ``pos`` end a currency prefix?"""
+    end = pos
+    if end and text[end - 1] in " \u00a0":
+        end -= 1
+    if not end:
+        return False
+    last = text[end - 1]
+    if not last.isalpha():
+        return not last.isdigit() and last not in ",;:()\"'\u201c\u201d-\n\t"
+    start = end
+    while start and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    return word.isupper() or word.lower() in _prefix_words()
+
+
 def code_for_symbol(sym: str) -> str | None:
     symbols, _, _ = tables()
     sym = sym.replace("\\", "").replace(" ", "")

@@ -34,6 +34,7 @@ _CHANGE_FROM = regex.compile(
 
 def _classify(doc: Doc) -> list[Fields]:
     found: list[Fields] = []
+    doc.floor = 0
     for n in scan(doc.text):
         reason = not_claims.excluded(doc, n)
         if reason is not None and reason != "year":
@@ -44,6 +45,7 @@ def _classify(doc: Doc) -> list[Fields]:
                 # "2000 milligrams" is a quantity; a bare "2000" is the year 2000.
                 if reason is None or fields.kind not in (Kind.COUNT, Kind.ORDINAL, Kind.RATE):
                     found.append(fields)
+                    doc.floor = fields.end
                 break
     return found
 

@@ -66,6 +66,23 @@ NUMBER = regex.compile(
 )
 
 
+# Where a number may start: a digit, or a number word. Scanning for these is ~20x faster than
+# running NUMBER at every position; NUMBER then runs anchored at each candidate.
+_CANDIDATE = regex.compile(
+    rf"""[-\u2212]?\.?\d
+      | \b(?:(?:an?|one|two|three)[\s-]+(?=(?:half|thirds?|quarters?|fifths?|tenth|dozen|{_SCALE_W})\b)
+            | (?:vast|great|overwhelming|slim|narrow)\s+(?=majority|minority)
+            | (?:tens|hundreds)\s+of\s+(?=thousands|millions)
+            | {_UNIT_W} | {_TENS_W} | {_ORD_W}
+            | dozens|hundreds|thousands|millions|billions|several|half|majority|minority)\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
+_WORD_SPLIT = regex.compile(r"[\s\u2010\u2013\u2014-]+")
+_ORD_SPLIT = regex.compile(r"[-\u2010\u2014 ]")
+_FOLD_SPACE = regex.compile(r"[\s-]+")
+
+
 @dataclass(slots=True)
 class Num:
     """A number found in text: its span, value and how it was written."""
@@ -102,7 +119,7 @@ def words_value(text: str) -> float | None:
         if head is None or any(d is None or d > 9 for d in digits):
             return None
         return float(f"{int(head)}.{''.join(str(d) for d in digits)}")
-    for word in regex.split(r"[\s\u2010\u2013\u2014-]+", text):
+    for word in _WORD_SPLIT.split(text):
         if not word or word == "and":
             continue
         word = {"lakhs": "lakh", "crores": "crore", "lacs": "lac"}.get(word, word)
@@ -127,12 +144,27 @@ def words_value(text: str) -> float | None:
 
 
 def digits_value(text: str) -> float:
-    return float(regex.sub(r"[,\u00a0\u202f\u2009]", "", text))
+    return float(text.translate(_SEPARATORS))
+
+
+def _matches(text: str) -> Iterator[regex.Match[str]]:
+    pos = 0
+    search, match = _CANDIDATE.search, NUMBER.match
+    while True:
+        c = search(text, pos)
+        if c is None:
+            return
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def scan(text: str) -> Iterator[Num]:
     """Every number-like token in ``text``, left to right, without overlaps."""
-    for m in NUMBER.finditer(text):
+    for m in _matches(text):
         group = m.lastgroup
         if group == "num" or m.group("digits"):
             digits = m.group("digits")
@@ -164,19 +196,18 @@ def scan(text: str) -> Iterator[Num]:
             if value is not None:
                 yield Num(m.start(), m.end(), value, "words")
         elif group == "vague":
-            key = regex.sub(r"\s+", " ", m.group().lower())
+            key = " ".join(m.group().lower().split())
             yield Num(m.start(), m.end(), float(VAGUE[key]), "vague")
         elif group == "ord":
             raw = m.group().lower()
-            digits = regex.match(r"\d+", raw)
-            if digits:
-                value = float(digits.group())
+            if raw[0].isdigit():
+                value = float(raw.rstrip("stndrh"))
             else:
-                parts = regex.split(r"[-\u2010\u2014 ]", raw)
+                parts = _ORD_SPLIT.split(raw)
                 value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
             yield Num(m.start(), m.end(), value, "ord")
         elif group == "frac":
-            key = regex.sub(r"[\s-]+", " ", m.group().lower())
+            key = _FOLD_SPACE.sub(" ", m.group().lower())
             key = {"one half": "half", "a half": "half"}.get(key, key)
             key = key if key in FRACTIONS else key.replace(" ", "-")
             yield Num(m.start(), m.end(), float(FRACTIONS.get(key, 50.0)), "frac")

@@ -59,7 +59,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
         first = text[n.start]
         if first.isupper() and n.start > 0 and text[n.start - 1] not in "\n\"“‘(" and _CAPITAL_NAME.match(text, n.end):
             prev = text[max(0, n.start - 3) : n.start]
-            if not regex.search(r"[.!?:]\s*$", prev):
+            if not prev.rstrip().endswith((".", "!", "?", ":")):
                 return None  # "the Big Four", "Three Gorges": a name
     return Fields(Kind.COUNT, n.start, n.end, n.value, None, _NUMBER.id, num_start=n.start, num_end=n.end,
                   decimals=n.decimals, bare=True)

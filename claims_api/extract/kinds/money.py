@@ -55,7 +55,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if n.form not in ("digits", "words", "fraction"):
         return None
     start, code, rule = n.start, None, _NAME.id
-    m = _SYMBOL.left(doc.text, n.start, 30)
+    m = _SYMBOL.left(doc.text, n.start, 30, doc.floor) if currency.may_prefix(doc.text, n.start) else None
     if m is not None:
         code = currency.code_for_prefix(m)
         if code:

@@ -1,0 +1,76 @@
+"""Extraction throughput and memory over the seeds repeated to at least 1 MB.
+
+Prints characters per second with and without normalization (the ratio is what to compare on a
+shared, noisy machine), peak memory of one extraction, and import plus first-call time measured in
+a fresh interpreter. Figures only: nothing is asserted.
+
+    python bench/extract.py [--mb 1] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims_api import extract  # noqa: E402
+
+FIRST_CALL = """
+import time
+t = time.perf_counter()
+import claims_api
+claims_api.extract(open({path!r}, encoding="utf-8").read())
+print(time.perf_counter() - t)
+"""
+
+
+def corpus(megabytes: float) -> str:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    one = "\n\n".join(seeds)
+    times = max(1, int(megabytes * 1_000_000 / len(one)) + 1)
+    return "\n\n".join([one] * times)
+
+
+def best_rate(text: str, repeat: int, **kwargs: object) -> tuple[float, int]:
+    best = float("inf")
+    n = 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        n = len(extract(text, **kwargs))  # type: ignore[arg-type]
+        best = min(best, time.perf_counter() - t)
+    return len(text) / best, n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per setting; the best is kept")
+    args = ap.parse_args()
+    text = corpus(args.mb)
+    extract(text[:20000])  # warm the caches (lexicons, pint, rate tables)
+    raw, n_raw = best_rate(text, args.repeat, normalize=False)
+    full, n_full = best_rate(text, args.repeat, normalize=True, published="2025-01-15")
+    tracemalloc.start()
+    extract(text, published="2025-01-15")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    cold = subprocess.run(
+        [sys.executable, "-c", FIRST_CALL.format(path=str(seed))], capture_output=True, text=True, cwd=ROOT
+    )
+    print(f"corpus                      {len(text):,} characters ({n_raw:,} claims)")
+    print(f"extract, no normalization   {raw:,.0f} chars/s")
+    print(f"extract with normalization  {full:,.0f} chars/s ({n_full:,} claims)")
+    print(f"normalization overhead      {raw / full - 1:+.1%} (target: within 20%)")
+    print(f"peak memory, one 1 MB call  {peak / 1e6:.1f} MB (tracemalloc)")
+    print(f"import + first call (fresh) {cold.stdout.strip() or cold.stderr.strip()[-200:]} s")
+
+
+if __name__ == "__main__":
+    main()
