@@ -93,7 +93,7 @@ def _judge(
         numbers["multiplier"] = multiplier
         numbers["ratio"] = round(b / a, 4) if a else None
         text = (
-            f"{verb!r} from {old.text!r} to {new.text!r}: {fmt(a)} x {fmt(multiplier)} = "
+            f"'{verb}' from '{old.text}' to '{new.text}': {fmt(a)} x {fmt(multiplier)} = "
             f"{expected.show()}, and the article gives {fmt(b)}"
             + (f" (ratio {b / a:.3g})" if a else "")
             + (": consistent." if ok else ": the figures do not match the multiplier.")
@@ -102,7 +102,7 @@ def _judge(
         ok = (b - a) * direction > 0
         want = "larger" if direction > 0 else "smaller"
         text = (
-            f"{verb!r} from {old.text!r} to {new.text!r}: {fmt(b)} - {fmt(a)} = {fmt(b - a)}; "
+            f"'{verb}' from '{old.text}' to '{new.text}': {fmt(b)} - {fmt(a)} = {fmt(b - a)}; "
             f"the second figure should be {want}"
             + (", as it is." if ok else f", but it is {'not larger' if direction > 0 else 'not smaller'}.")
         )

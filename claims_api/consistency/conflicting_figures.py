@@ -95,9 +95,9 @@ def _judge(key: str, members: list[tuple[Article, Claim, Interval]]) -> Finding:
         raw = abs(high[1].value or high[2].lo) / max(abs(low[1].value or low[2].hi), 1e-12) - 1
         where = "two articles" if high[0].id != low[0].id else "the same article"
         text = (
-            f"{where.capitalize()} give {about} as {figure(low[1])} ({low[1].text!r}) and "
-            f"{figure(high[1])} ({high[1].text!r}): {low[1].text!r} allows at most {fmt(low[2].hi)} "
-            f"and {high[1].text!r} at least {fmt(high[2].lo)}: {raw:.1%} apart, "
+            f"{where.capitalize()} give {about} as {figure(low[1])} ('{low[1].text}') and "
+            f"{figure(high[1])} ('{high[1].text}'): '{low[1].text}' allows at most {fmt(low[2].hi)} "
+            f"and '{high[1].text}' at least {fmt(high[2].lo)}: {raw:.1%} apart, "
             f"{gap:.1%} beyond rounding and qualifiers."
         )
         severity = Severity.HIGH if high[0].id != low[0].id else Severity.MEDIUM
@@ -106,7 +106,7 @@ def _judge(key: str, members: list[tuple[Article, Claim, Interval]]) -> Finding:
     hi = min(m[2].hi for m in members)
     text = (
         f"{len(members)} figures for {about} agree: "
-        + ", ".join(f"{c.text!r} {iv.show()}" for _, c, iv in members)
+        + ", ".join(f"'{c.text}' {iv.show()}" for _, c, iv in members)
         + f" all admit {Interval(lo, hi).show()}."
     )
     severity = Severity.HIGH if cross else Severity.MEDIUM

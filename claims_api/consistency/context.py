@@ -25,6 +25,8 @@ _WORD = re.compile(r"[^\W\d_][\w.\u2019'-]*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _RELATIVE = ("which ", "who ", "whom ", "whose ", "where ")
+_POSSESSIVE = frozenset(("'s", "\u2019s", "'S", "\u2019S"))
+_LOWER_WORD = re.compile(r"[^\W\d_][\w-]*")
 _AUX = frozenset("have has had were was are is be been being will would could can may might do did".split())
 
 
@@ -83,9 +85,8 @@ def window(article: Article, claim: Claim) -> Window:
 def _tokens(text: str) -> Iterator[tuple[int, str]]:
     for m in _WORD.finditer(text):
         word = m.group(0).rstrip(".-'\u2019")
-        for suffix in ("'s", "\u2019s"):
-            if word.lower().endswith(suffix):
-                word = word[: -len(suffix)]
+        if word[-2:] in _POSSESSIVE:
+            word = word[:-2]
         if word:
             yield m.start(), word
 
@@ -207,4 +208,5 @@ def after(article: Article, claim: Claim, chars: int = 60) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    return [w.lower() for _, w in _tokens(text)]
+    """Lower-case words of a text (hyphenated words kept whole)."""
+    return _LOWER_WORD.findall(text.lower())

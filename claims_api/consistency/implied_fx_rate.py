@@ -185,11 +185,38 @@ class ImpliedFxRate:
                     groups[key].append(conv)
         for key in sorted(groups):
             group = sorted(groups[key], key=lambda c: (c.article.id, c.amount.start))
+            corpus = _Corpus(group)
             for conv in group:
-                yield _judge(key, conv, group)
+                yield _judge(key, conv, corpus)
 
 
-def _judge(key: str, conv: Conversion, group: list[Conversion]) -> Finding:
+class _Corpus:
+    """The conversions of one pair, indexed so each judgement avoids rescanning the group."""
+
+    def __init__(self, group: list[Conversion]) -> None:
+        self.group = group
+        self.by_value = sorted(group, key=lambda c: c.implied)
+        self.by_article: dict[str, list[Conversion]] = defaultdict(list)
+        for c in group:
+            self.by_article[c.article.id].append(c)
+
+    def band(self, conv: Conversion) -> tuple[Interval, int] | None:
+        """(min..max, count) of the comparable conversions in other articles."""
+        own = conv.article.id
+        if _day(conv.article) is None:
+            # undated: every other article is comparable; skip our own at both ends
+            lo = next((c.implied for c in self.by_value if c.article.id != own), None)
+            hi = next((c.implied for c in reversed(self.by_value) if c.article.id != own), None)
+            if lo is None or hi is None:
+                return None
+            return Interval(lo, hi), len(self.group) - len(self.by_article[own])
+        values = [
+            o.implied for o in self.group if o.article.id != own and not _dated_apart(o.article, conv.article)
+        ]
+        return (Interval(min(values), max(values)), len(values)) if values else None
+
+
+def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
     bounds = conv.bounds
     precision = max(_off(bounds.lo, Interval(conv.implied, conv.implied)), 0.0)
     precision = max(precision, _off(bounds.hi, Interval(conv.implied, conv.implied)))
@@ -216,7 +243,7 @@ def _judge(key: str, conv: Conversion, group: list[Conversion]) -> Finding:
             bad = True
             if off > 3 * allowed or conv.implied <= 0:
                 severity = Severity.HIGH
-    same = [o for o in group if o.article.id == conv.article.id and o is not conv]
+    same = [o for o in corpus.by_article[conv.article.id] if o is not conv]
     if same:
         peers = []
         for other in same:
@@ -225,25 +252,21 @@ def _judge(key: str, conv: Conversion, group: list[Conversion]) -> Finding:
             peers.append({"text": other.amount.text, "implied": round(other.implied, 4)})
             word = "disagrees" if apart else "agrees"
             parts.append(
-                f"the conversion of {other.amount.text!r} in the same article implies "
+                f"the conversion of '{other.amount.text}' in the same article implies "
                 f"{other.implied:.3f}, {gap:.1%} away ({word})"
             )
             bad = bad or apart
         numbers["same_article"] = peers
     if ref is None:
-        others = [
-            o.implied
-            for o in group
-            if o.article.id != conv.article.id and not _dated_apart(o.article, conv.article)
-        ]
+        found = corpus.band(conv)
         why = "no date" if _day(conv.article) is None else "no reference rate available"
-        if others:
-            band = Interval(min(others), max(others))
+        if found is not None:
+            band, n_others = found
             off = _off(conv.implied, band) if not bounds.overlaps(band) else 0.0
-            numbers.update(corpus_low=round(band.lo, 4), corpus_high=round(band.hi, 4), corpus_n=len(others))
+            numbers.update(corpus_low=round(band.lo, 4), corpus_high=round(band.hi, 4), corpus_n=n_others)
             outlier = off > CORPUS_MARGIN + allowance
             parts.append(
-                f"{why}, so compared with {len(others)} conversion(s) in other articles "
+                f"{why}, so compared with {n_others} conversion(s) in other articles "
                 f"({band.lo:.3f}-{band.hi:.3f}): {'an outlier' if outlier else 'within their band'}"
                 + (f", {off:.1%} outside" if off else "")
             )

@@ -120,7 +120,7 @@ def _judge(
         "parts": len(used),
     }
     text = (
-        f"Parts {figures} = {fmt(s.mid)}{cur} (at least {fmt(s.lo)}) against the total {total.text!r} "
+        f"Parts {figures} = {fmt(s.mid)}{cur} (at least {fmt(s.lo)}) against the total '{total.text}' "
         f"(at most {fmt(t.hi)}{cur}): " + ("the parts exceed the total." if bad else "within the total.")
     )
     cited = [total] + [p for p, _ in used]

@@ -142,8 +142,8 @@ def _judge(
         "implied_per_day": round(implied_daily, 4),
     }
     text = (
-        f"{rate.text!r} is {daily.show()} a day; over {period_text!r} ({fmt(rate_days)} days) that gives "
-        f"{expected.show()}, and the article states {total.text!r} ({fmt(stated.mid)} / {fmt(rate_days)} = "
+        f"'{rate.text}' is {daily.show()} a day; over '{period_text}' ({fmt(rate_days)} days) that gives "
+        f"{expected.show()}, and the article states '{total.text}' ({fmt(stated.mid)} / {fmt(rate_days)} = "
         f"{implied_daily:.3g} a day): {'consistent' if ok else 'the two do not agree'}."
     )
     parts = [(article, rate), (article, total)] + ([(article, period_claim)] if period_claim else [])

@@ -25,7 +25,7 @@ def render_json(findings: Iterable[Finding]) -> dict[str, object]:
 
 
 def _claims_line(f: Finding) -> str:
-    return "; ".join(f"{r.article_id} {r.text!r}" for r in f.claims)
+    return "; ".join(f"{r.article_id} '{r.text}'" for r in f.claims)
 
 
 def render_table(findings: Sequence[Finding], *, width: int = 110) -> str:

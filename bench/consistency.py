@@ -1,0 +1,125 @@
+"""Time to build the consistency report for 1,000 / 10,000 / 100,000 synthetic claims (10 per article).
+
+Printed figures, no asserts: growth should stay close to linear (claims are grouped by key,
+never compared pairwise). Run: .venv/bin/python bench/consistency.py [--sizes 1000 10000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from claims_api.consistency import keys_for, run_checks
+from claims_api.model import Article, Claim, Kind, Qualifier
+
+COUNTRIES = ["Peru", "Chile", "Bolivia", "Brazil", "Mexico", "Colombia", "Ecuador", "Argentina"]
+
+
+def _claim(
+    text: str, span: str, kind: Kind, value: float, unit: str | None, s: int, e: int, at: int = 0, **kw
+) -> Claim:
+    start = text.index(span, s + at)
+    return Claim(
+        start=start,
+        end=start + len(span),
+        text=span,
+        kind=kind,
+        value=value,
+        low=None,
+        high=None,
+        unit=unit,
+        qualifier=kw.pop("qualifier", Qualifier.EXACT),
+        what="",
+        sentence_start=s,
+        sentence_end=e,
+        **kw,
+    )
+
+
+def article(i: int, rng: random.Random) -> Article:
+    """One synthetic article of about ten claims on a few hundred subjects."""
+    parts: list[str] = []
+    claims: list[Claim] = []
+    pos = 0
+    for _ in range(2):
+        c = rng.choice(COUNTRIES)
+        region = f"R{rng.randrange(40)}"
+        sentences = [
+            (f"Chinese investment in {c} stands at US${(v := rng.choice([30, 33]))} billion.", "inv"),
+            (f"Spending in {c} rises by {(s := rng.choice([375, 380, 500]))}M soles ($100 million).", "fx"),
+            (
+                f"In the {c} city of {region}, {(d := rng.randrange(5, 90))} people died in the protests.",
+                "cnt",
+            ),
+            (
+                f"Support in {c} rose from {(a := rng.randrange(3, 20))} to {a + rng.randrange(-2, 5)}%.",
+                "chg",
+            ),
+            (
+                f"Homicides in {c} are nearing six crimes per day, equivalent to 2,190 in the last year.",
+                "rate",
+            ),
+        ]
+        for text, tag in sentences:
+            s0, e0 = pos, pos + len(text)
+            full = "".join(parts) + text
+            if tag == "inv":
+                claims.append(_claim(full, f"US${v} billion", Kind.MONEY, v * 1e9, "USD", s0, e0))
+            elif tag == "fx":
+                claims.append(_claim(full, f"{s}M soles", Kind.MONEY, s * 1e6, "PEN", s0, e0))
+                claims.append(_claim(full, "$100 million", Kind.MONEY, 100e6, "USD", s0, e0))
+            elif tag == "cnt":
+                claims.append(_claim(full, f"{d}", Kind.COUNT, d, None, s0, e0, at=text.index(", ")))
+            elif tag == "chg":
+                old, new = (int(x) for x in text.split("from ")[1].split("%")[0].split(" to "))
+                claims.append(
+                    _claim(full, f"{old}", Kind.PERCENT, old, "percent", s0, e0, at=text.index("from"))
+                )
+                claims.append(_claim(full, f"{new}%", Kind.PERCENT, new, "percent", s0, e0))
+            elif tag == "rate":
+                claims.append(
+                    _claim(
+                        full,
+                        "nearing six crimes per day",
+                        Kind.RATE,
+                        6,
+                        "1/day",
+                        s0,
+                        e0,
+                        qualifier=Qualifier.NEARLY,
+                    )
+                )
+                claims.append(_claim(full, "2,190", Kind.COUNT, 2190, None, s0, e0))
+            parts.append(text + " ")
+            pos = e0 + 1
+    text = "".join(parts)
+    fixed = tuple(c.replace(text=text[c.start : c.end]) for c in claims)
+    day = f"2024-{rng.randrange(1, 13):02d}-15" if rng.random() < 0.7 else None
+    return Article(id=f"a{i:06d}", doc=f"a{i:06d}", text=text, claims=fixed, published=day)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", type=int, default=[1_000, 10_000, 100_000], help="claims")
+    args = parser.parse_args()
+    rng = random.Random(5)
+    print(f"{'claims':>8} {'articles':>9} {'findings':>9} {'seconds':>8} {'us/claim':>9}  keys_for s")
+    for size in args.sizes:
+        articles: list[Article] = []
+        n = 0
+        while n < size:
+            articles.append(article(len(articles), rng))
+            n += len(articles[-1].claims)
+        t0 = time.perf_counter()
+        findings = run_checks(articles)
+        t1 = time.perf_counter()
+        for a in articles:
+            keys_for(a)
+        t2 = time.perf_counter()
+        per = (t1 - t0) / n * 1e6
+        print(f"{n:>8,} {len(articles):>9,} {len(findings):>9,} {t1 - t0:>8.2f} {per:>9.1f}  {t2 - t1:.2f}")
+
+
+if __name__ == "__main__":
+    main()
