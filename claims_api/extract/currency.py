@@ -53,42 +53,55 @@ def _ascii_word(symbol: str) -> bool:
     return word.isascii() and word.isalpha()
 
 
-def _build() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    symbols, names, codes = tables()
+def _build() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """PREFIX and SUFFIX: symbols are an alternation; codes and names match a word shape and are
+    looked up in the CLDR tables afterwards (a 900-name alternation costs a second to compile)."""
+    symbols, _, _ = tables()
     # Markdown escapes the dollar sign ("US\\$30 billion"): accept a backslash before any "$".
     sym_alt = alternation(symbols).replace(r"\$", r"\\?\$")
     # "HK $ 10" as some wire copy spaces it; never after one letter ("A $5 bill", "it's $5").
     sym_alt = regex.sub(r"(?<=\b[A-Za-z]{2,3})\\\\\?\\\$", r"[ ]?\\\\?\\$", sym_alt)
-    code_alt = alternation(codes)
-    name_alt = alternation(list(names) + list(_LEX["ambiguous"]))
-    # Names safe to read before a number ("ringgit 42"): not English words ("won 3 seats").
-    prefix_names = [k for k in names if k.split()[-1] not in _PREFIX_NAME_STOP and len(k) > 3]
-    prefix_name_alt = alternation(prefix_names)
-    minor_alt = alternation(k for k in _LEX["minor"] if len(k) > 1)
-    # Symbols that follow the number ("20€", "100 ₡", "3.14US$"): not letters-only ones like "R".
     # Letter symbols after a number, as cased ("42 RM", "20Rs"); one letter ("5 R") is too ambiguous.
     letter_alt = alternation(k for k in symbols if _ascii_word(k) and len(k) > 1)
+    # Symbols that follow the number ("20€", "100 ₡", "3.14US$").
     post_alt = alternation(k for k in symbols if not _ascii_word(k)).replace(r"\$", r"\\?\$")
-    # Prefix ending where the number starts: "US$", "\$", "S/", "PEN ", "GBP".
     prefix = regex.compile(
         rf"(?<![\p{{N}}][ \u00a0]?)"  # "3 CAD 3 cents": CAD belongs to the first number
-        rf"(?:(?<![\p{{L}}$])(?P<sym>(?i:{sym_alt}))|(?<![\p{{L}}])(?P<code>{code_alt})"
-        rf"|(?<![\p{{L}}])(?P<name>(?i:{prefix_name_alt})))[ \u00a0]?\Z"
+        rf"(?:(?<![\p{{L}}$])(?P<sym>(?i:{sym_alt}))|(?<![\p{{L}}])(?P<code>[A-Z]{{3}})"
+        rf"|(?<![\p{{L}}])(?P<name>[\p{{L}}]+(?:[ \u00a0][\p{{L}}]+){{0,2}}))[ \u00a0]?\Z",
+        regex.REVERSE,  # anchored at the number: matching right to left skips the hopeless starts
     )
     suffix = regex.compile(
-        rf"""(?:[ \u00a0]?(?P<code>{code_alt}|{letter_alt})(?![\p{{L}}])
-            | (?:\s?|-)(?P<name>(?i:{name_alt}))(?![\p{{L}}])
-            | (?:\s?|-)(?P<minor>(?i:{minor_alt}))(?![\p{{L}}])
+        rf"""(?:[ \u00a0]?(?P<code>[A-Z]{{3}}|{letter_alt})(?![\p{{L}}])
             | [ \u00a0]?(?P<post>{post_alt})(?![\p{{L}}\p{{N}}])
-            | [ \u00a0]?(?P<cent>¢)
-            | (?P<pence>[pc])(?![\p{{L}}\p{{N}}]))""",
+            | (?:[ \u00a0]?|-)(?P<words>{_WORD}(?:[ \u00a0-]{_WORD}){{0,2}})
+            | [ \u00a0]?(?P<cent>¢))""",
         regex.VERBOSE,
     )
-    sym_only = regex.compile(rf"(?i:{sym_alt})[ \u00a0]?\Z")
-    return prefix, suffix, sym_only
+    return prefix, suffix
 
 
-PREFIX, SUFFIX, SYMBOL = _build()
+_WORD = r"[\p{L}][\p{L}'\u2019]*(?:\.[\p{L}]+)*"
+_WORD_RE = regex.compile(_WORD)
+PREFIX, SUFFIX = _build()
+
+
+def longest_name(text: str, start: int, end: int, *, from_right: bool = False) -> tuple[str, int, int] | None:
+    """The longest run of words in ``text[start:end]`` that names a currency or a minor unit.
+
+    Runs start at ``start`` (suffixes) or end at ``end`` (``from_right``, prefixes). Returns
+    (folded name, start, end) or None.
+    """
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    _, names, _ = tables()
+    for k in range(len(words), 0, -1):
+        run = words[-k:] if from_right else words[:k]
+        key = fold(text[run[0][0] : run[-1][1]].replace("-", " "))
+        if key in names or key in _LEX["ambiguous"] or key in _LEX["minor"]:
+            if from_right and key.split()[-1] in _PREFIX_NAME_STOP:
+                return None
+            return key, run[0][0], run[-1][1]
+    return None
 
 
 @functools.cache
@@ -125,12 +138,22 @@ def code_for_symbol(sym: str) -> str | None:
     return None
 
 
-def code_for_prefix(m: regex.Match[str]) -> str | None:
-    if m.group("name"):
-        return tables()[1].get(fold(m.group("name")))
+def prefix_at(text: str, pos: int, floor: int = 0) -> tuple[int, str] | None:
+    """(start, ISO code) of a currency written just before the number at ``pos``, or None."""
+    m = PREFIX.search(text, max(floor, pos - 30), pos)
+    if m is None:
+        return None
+    if m.group("sym"):
+        code = code_for_symbol(m.group("sym"))
+        return (m.start(), code) if code else None
     if m.group("code"):
-        return None if m.group("code") in _CODE_STOP else m.group("code")
-    return code_for_symbol(m.group("sym"))
+        code = m.group("code")
+        return (m.start(), code) if code in tables()[2] and code not in _CODE_STOP else None
+    found = longest_name(text, m.start("name"), m.end("name"), from_right=True)
+    if found is None or found[0] in _LEX["minor"]:
+        return None
+    code = tables()[1].get(found[0])
+    return (found[1], code) if code else None
 
 
 def code_for_name(name: str, context: str) -> str | None:

@@ -21,7 +21,9 @@ _MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0]+{MONT
 _ID_BEFORE = regex.compile(rf"(?:\b{_HEADS}\.?|#|№)[ \u00a0]?\Z")
 # Letters glued to the number make a name ("G20", "Covid-19", "MH17"), unless the letters are
 # themselves a unit after another number ("3km-5km") or a currency ("GBP3.01", handled first).
-_ATTACHED_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])[\p{L}]+-?\Z|[\p{N}][xX×]\Z|\d[:/]\Z|\d\.\Z")
+_ATTACHED_BEFORE = regex.compile(
+    r"(?<![\p{N}\p{L}])[\p{L}]+-?\Z|[\p{N}][xX×]\Z|\d[:/]\Z|\d\.\Z", regex.REVERSE
+)
 _ATTACHED_AFTER = regex.compile(r"[xX×]\d|[:/]\d|'?s\b|’s\b|-(?:year|month|day|week)s?-old\b|\.\d")
 _DECADE = regex.compile(r"'?s\b|’s\b")
 _TIME_AFTER = regex.compile(r"[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[AP]M\b)", regex.IGNORECASE)
@@ -63,9 +65,7 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "decade"  # "the 1990s", "in her 20s"
         if is_year(doc, n):
             return "year"  # the engine still lets money, percent and unit rules claim it
-        if _ATTACHED_BEFORE.search(text, max(0, n.start - 12), n.start) and not currency.PREFIX.search(
-            text, max(0, n.start - 12), n.start
-        ):
+        if _ATTACHED_BEFORE.search(text, max(0, n.start - 12), n.start) and not currency.prefix_at(text, n.start):
             return "identifier"
         if not n.scaled and _ATTACHED_AFTER.match(text, n.end, n.end + 12):
             return "identifier"

@@ -11,8 +11,8 @@ from claims_api.extract.rule import Fields, Rule
 from claims_api.model import Kind
 
 RULES = (
-    Rule("money.symbol_before", "<symbol|ISO code> <number>", "left", currency.PREFIX),
-    Rule("money.name_after", "<number> <currency name|ISO code|cents|pence>", "right", currency.SUFFIX),
+    Rule("money.symbol_before", "<symbol|ISO code|currency name> <number>", "left", currency.PREFIX),
+    Rule("money.name_after", "<number> <currency name|ISO code|symbol|cents|pence>", "right", currency.SUFFIX),
 )
 _SYMBOL, _NAME = RULES
 _MONEY_CUES = regex.compile(
@@ -25,41 +25,48 @@ _MONEY_CUES = regex.compile(
 
 def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
     """(code, end, factor) from the currency written after the number."""
-    m = _NAME.right(doc.text, n.end, 40)
+    text = doc.text
+    m = _NAME.right(text, n.end, 48)
     if m is None:
         return None
     if m.group("code"):
         code = m.group("code")
-        return code if len(code) == 3 and code.isupper() else currency.code_for_symbol(code), m.end(), 1.0
+        if len(code) == 3 and code.isupper():
+            return (code, m.end(), 1.0) if code in currency.tables()[2] and code not in ("ALL", "TOP") else None
+        code = currency.code_for_symbol(code)
+        return (code, m.end(), 1.0) if code else None
     if m.group("post"):
         code = currency.code_for_symbol(m.group("post"))
         return (code, m.end(), 1.0) if code else None
     if m.group("cent"):
         return "USD", m.end(), 0.01
-    if m.group("name"):
-        name = m.group("name")
+    if m.group("words"):
+        found = currency.longest_name(text, m.start("words"), m.end("words"))
+        if found is None:
+            word = text[m.start("words") : m.start("words") + 2]
+            if m.start("words") == n.end and word[:1] in "pc" and not word[1:].isalpha() and not n.scaled:
+                return ("GBP" if word[0] == "p" else "USD"), n.end + 1, 0.01  # "50p", "43c"
+            return None
+        name, _, end = found
+        minor = currency.minor_code(name)
+        if minor:
+            return minor, end, 0.01
         s, e = doc.sentence(n.start, n.end)
-        if name.lower().startswith("pound") and not (n.scaled or _MONEY_CUES.search(doc.text, s, e)):
+        if name.startswith("pound") and not (n.scaled or _MONEY_CUES.search(text, s, e)):
             return None  # "two pounds" with nothing about money around it is a mass
-        code = currency.code_for_name(name, doc.text[s:e])
-        return (code, m.end(), 1.0) if code else None
-    if m.group("minor"):
-        code = currency.minor_code(m.group("minor"))
-        return (code, m.end(), 0.01) if code else None
-    if m.group("pence") and n.form == "digits" and not n.scaled:
-        return ("GBP" if m.group("pence") == "p" else "USD"), m.end(), 0.01
+        code = currency.code_for_name(name, text[s:e])
+        return (code, end, 1.0) if code else None
     return None
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
     if n.form not in ("digits", "words", "fraction"):
         return None
-    start, code, rule = n.start, None, _NAME.id
-    m = _SYMBOL.left(doc.text, n.start, 30, doc.floor) if currency.may_prefix(doc.text, n.start) else None
-    if m is not None:
-        code = currency.code_for_prefix(m)
-        if code:
-            start, rule = m.start(), _SYMBOL.id
+    start, code, rule, symbol = n.start, None, _NAME.id, ""
+    prefix = currency.prefix_at(doc.text, n.start, doc.floor) if currency.may_prefix(doc.text, n.start) else None
+    if prefix is not None:
+        start, code = prefix
+        rule, symbol = _SYMBOL.id, doc.text[start : n.start].replace("\\", "").strip()
     end, value = n.end, n.value
     suffix = _suffix(doc, n)
     if suffix is not None:
@@ -67,7 +74,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
         if code is None or factor == 1.0:
             code = code or code2
             # "US$5 US dollars" keeps the prefix's code; a name after a bare "$" refines it.
-            if rule == _SYMBOL.id and m is not None and m.group("sym") and m.group("sym").lstrip("\\") == "$":
+            if symbol == "$":
                 code = code2
             end, value = end2, value * factor
     if code is None:
