@@ -66,17 +66,47 @@ NUMBER = regex.compile(
 )
 
 
-# Where a number may start: a digit, or a number word. Scanning for these is ~20x faster than
-# running NUMBER at every position; NUMBER then runs anchored at each candidate.
-_CANDIDATE = regex.compile(
-    rf"""[-\u2212]?\.?\d
-      | \b(?:(?:an?|one|two|three)[\s-]+(?=(?:half|thirds?|quarters?|fifths?|tenth|dozen|{_SCALE_W})\b)
-            | (?:vast|great|overwhelming|slim|narrow)\s+(?=majority|minority)
-            | (?:tens|hundreds)\s+of\s+(?=thousands|millions)
-            | {_UNIT_W} | {_TENS_W} | {_ORD_W}
-            | dozens|hundreds|thousands|millions|billions|several|half|majority|minority)\b""",
-    regex.VERBOSE | regex.IGNORECASE,
+# Where a number may start: a digit, or a number word. Digits are found by a one-class scan and
+# words by a case-sensitive alternation over the lower-cased text (both several times faster
+# than one case-insensitive pattern); NUMBER then runs anchored at each candidate.
+_DIGIT = regex.compile(r"\d")
+_START_WORDS = sorted(
+    {*UNITS, *TENS, *ORDINALS, *SCALES, "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+     "dozens", "hundreds", "thousands", "millions", "billions", "several", "majority", "minority", "vast",
+     "great", "overwhelming", "slim", "narrow", "tens"},
+    key=lambda w: (-len(w), w),
 )
+_WORD_START = regex.compile(r"\b(?:" + "|".join(_START_WORDS) + r")\b")
+_WORD_START_I = regex.compile(_WORD_START.pattern, regex.IGNORECASE)
+# A scale or fraction word may be led by an article: "a dozen", "an eighth", "a third".
+_ARTICLE_BEFORE = regex.compile(r"\b(?:an?|one|two|three)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
+_LED_WORDS = frozenset([*SCALES, "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"])
+
+
+def _candidates(text: str) -> Iterator[int]:
+    """Start positions where a number may begin, in order (possibly with repeats)."""
+    low = text.lower()
+    words = (_WORD_START if len(low) == len(text) else _WORD_START_I).finditer(low if len(low) == len(text) else text)
+    digits = _DIGIT.finditer(text)
+    d = next(digits, None)
+    w = next(words, None)
+    while d is not None or w is not None:
+        if w is None or (d is not None and d.start() < w.start()):
+            start = d.start()
+            if start and text[start - 1] in "-\u2212.":  # a sign or a leading point: "-5", ".25"
+                yield start - 2 if start > 1 and text[start - 2] in "-\u2212" and text[start - 1] == "." else start - 1
+            yield start
+            d = next(digits, None)
+        else:
+            start = w.start()
+            if w.group() in _LED_WORDS:
+                art = _ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+                if art is not None:
+                    yield art.start()
+            yield start
+            w = next(words, None)
+
+
 _SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
 _WORD_SPLIT = regex.compile(r"[\s\u2010\u2013\u2014-]+")
 _ORD_SPLIT = regex.compile(r"[-\u2010\u2014 ]")
@@ -148,18 +178,15 @@ def digits_value(text: str) -> float:
 
 
 def _matches(text: str) -> Iterator[regex.Match[str]]:
-    pos = 0
-    search, match = _CANDIDATE.search, NUMBER.match
-    while True:
-        c = search(text, pos)
-        if c is None:
-            return
-        m = match(text, c.start())
-        if m is None:
-            pos = c.start() + 1
-        else:
+    end = 0
+    match = NUMBER.match
+    for start in _candidates(text):
+        if start < end:
+            continue
+        m = match(text, start)
+        if m is not None and m.end() > start:
             yield m
-            pos = m.end()
+            end = m.end()
 
 
 def scan(text: str) -> Iterator[Num]:
