@@ -26,6 +26,10 @@ _ATTACHED_BEFORE = regex.compile(
 )
 _ATTACHED_AFTER = regex.compile(r"[xX×]\d|[:/]\d|'?s\b|’s\b|-(?:year|month|day|week)s?-old\b|\.\d")
 _DECADE = regex.compile(r"'?s\b|’s\b")
+# "555-0100", "(01) 234 5678", "+51 1 234 5678": digit groups joined by dashes or spaces.
+_PHONE_AFTER = regex.compile(r"[-.](?P<next>\d{4})(?![\d,.])|\)[ ]?\d{3,4}[- ]\d{3,4}")
+_PHONE_BEFORE = regex.compile(r"(?:\+\d{1,3}[ ]?(?:\(?\d{1,4}\)?[ ]?)?|\d{3}[-.]\d{3}[-.])\Z", regex.REVERSE)
+_PHONE_PREV = regex.compile(r"(?<![\d,.])(\d{3})[-.]\Z", regex.REVERSE)
 _TIME_AFTER = regex.compile(r"[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[AP]M\b)", regex.IGNORECASE)
 _LIST_MARKER = regex.compile(r"(?m)^[ \t]*\Z")
 _LIST_AFTER = regex.compile(r"[.)][ \t]")
@@ -36,6 +40,21 @@ _YEAR_CONTEXT_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
+
+
+def _is_phone(text: str, n: Num) -> bool:
+    """"555-0100", "(01) 234 5678", "+51 1 234 5678"; not a rising range such as "100-1000 g"."""
+    if n.scaled or n.decimals:
+        return False
+    m = _PHONE_AFTER.match(text, n.end, n.end + 12)
+    if m is not None and len(n.integer_text) in (3, 4):
+        nxt = m.group("next")
+        if nxt is None or nxt.startswith("0") or float(nxt) < n.value:
+            return True
+    prev = _PHONE_PREV.search(text, max(0, n.start - 5), n.start)
+    if prev is not None and len(n.integer_text) == 4 and (n.integer_text[0] == "0" or float(prev.group(1)) > n.value):
+        return True
+    return _PHONE_BEFORE.search(text, max(0, n.start - 14), n.start) is not None
 
 
 def is_year(doc: Doc, n: Num) -> bool:
@@ -69,6 +88,8 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "identifier"
         if not n.scaled and _ATTACHED_AFTER.match(text, n.end, n.end + 12):
             return "identifier"
+        if _is_phone(text, n):
+            return "phone number"
         if _TIME_AFTER.match(text, n.end, n.end + 6) and n.value <= 24 and not n.scaled:
             return "time"
         if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(text, n.end):

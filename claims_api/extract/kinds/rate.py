@@ -39,11 +39,18 @@ RULES = (
 )
 
 
+_SPEED_UNITS = {"kilometer", "meter", "mile", "foot", "yard", "nautical_mile"}
+
+
 def _is_unit(noun: str) -> bool:
+    """A length or time unit before "per <period>" makes a speed or a schedule, not a count rate.
+
+    Counted units stay rates, as the guideline says: "80,000 barrels a day"."""
     first = fold(noun).split(" ", 1)[0] if noun.strip() else ""
-    return bool(first) and (
-        first in units.Q_FOLDED or first in units.D_FOLDED or first in units.Q_EXACT or first in units.D_EXACT
-    )
+    if not first:
+        return False
+    unit = units.Q_FOLDED.get(first) or units.Q_EXACT.get(first)
+    return unit in _SPEED_UNITS or first in units.D_FOLDED or first in units.D_EXACT
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
