@@ -17,6 +17,7 @@ from claims_api.consistency.base import Check, sort_key
 from claims_api.consistency.change_direction import ChangeDirection
 from claims_api.consistency.conflicting_figures import ConflictingFigures
 from claims_api.consistency.implied_fx_rate import ImpliedFxRate
+from claims_api.consistency.memo import scope
 from claims_api.consistency.parts_exceed_total import PartsExceedTotal
 from claims_api.consistency.percent_change import PercentChange
 from claims_api.consistency.rate_vs_total import RateVsTotal
@@ -42,8 +43,9 @@ __all__ = ["CHECKS", "RULES", "keys_for", "run_checks"]
 def keys_for(article: Article) -> set[str]:
     """Every group key under which ``run_checks`` may report a finding involving ``article``."""
     keys: set[str] = set()
-    for check in CHECKS:
-        keys |= check.keys(article)
+    with scope():
+        for check in CHECKS:
+            keys |= check.keys(article)
     return keys
 
 
@@ -51,7 +53,8 @@ def run_checks(articles: Sequence[Article], *, keys: Collection[str] | None = No
     """The findings of all rules over ``articles``, limited to groups in ``keys`` when given; sorted."""
     wanted = None if keys is None else frozenset(keys)
     findings: list[Finding] = []
-    for check in CHECKS:
-        findings.extend(check.run(articles, wanted))
+    with scope():  # rules share each claim's analysis (clause, subject, conversions)
+        for check in CHECKS:
+            findings.extend(check.run(articles, wanted))
     findings.sort(key=sort_key)
     return findings

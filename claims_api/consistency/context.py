@@ -7,10 +7,11 @@ or measured word gives a different key, so unrelated figures are never compared.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from claims_api.consistency.memo import per_article, per_claim
 from claims_api.consistency.words import (
     GENERIC_NOUNS,
     MEASURES,
@@ -21,7 +22,9 @@ from claims_api.consistency.words import (
 from claims_api.model import Article, Claim, Kind
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013\n]| - ")
-_WORD = re.compile(r"[^\W\d_][\w.\u2019'-]*")
+_BREAK_CHARS = ";:\u2014\u2013\n-"
+#: A word: a letter, then letters, digits, dots, apostrophes and dashes, not ending in the last four.
+_WORD = re.compile(r"[^\W\d_](?:[\w.\u2019'-]*\w)?")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _RELATIVE = ("which ", "who ", "whom ", "whose ", "where ")
@@ -53,49 +56,132 @@ def _blank(s: str, a: int, b: int) -> str:
     return s[:a] + " " * (b - a) + s[b:]
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What every window in one sentence starts from."""
+
+    text: str
+    parens: tuple[tuple[int, int], ...]  # spans of "(...)" asides
+    claims: tuple[tuple[int, int], ...]  # spans of the claims starting in the sentence
+    breaks: bool  # whether any clause-break character occurs at all
+
+
+@per_article
+def _sentences(article: Article) -> dict[tuple[int, int], _Sentence]:
+    """(sentence_start, sentence_end) -> the sentence's parts, spans relative to its start."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for c in article.claims:
+        spans.setdefault(c.sentence_start, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
+    found = {}
+    for c in article.claims:
+        key = (c.sentence_start, c.sentence_end)
+        if key not in found:
+            text = article.sentence(c)
+            parens = tuple(m.span() for m in _PARENS.finditer(text)) if "(" in text else ()
+            breaks = any(ch in text for ch in _BREAK_CHARS)
+            found[key] = _Sentence(text, parens, tuple(spans[c.sentence_start]), breaks)
+    return found
+
+
+def _sentence(article: Article, claim: Claim) -> _Sentence:
+    found = _sentences(article).get((claim.sentence_start, claim.sentence_end))
+    if found is not None:
+        return found
+    # a claim from elsewhere: read its sentence against this article's claims
+    text = article.sentence(claim)
+    spans = tuple(
+        (c.start - claim.sentence_start, c.end - claim.sentence_start)
+        for c in article.claims
+        if c.sentence_start == claim.sentence_start
+    )
+    parens = tuple(m.span() for m in _PARENS.finditer(text))
+    return _Sentence(text, parens, spans, any(ch in text for ch in _BREAK_CHARS))
+
+
+def _blank_all(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with every span replaced by spaces (spans within ``s``, in any order)."""
+    pieces: list[str] = []
+    at = 0
+    for a, b in sorted(spans):
+        if b <= at:
+            continue
+        a = max(a, at)
+        pieces.append(s[at:a])
+        pieces.append(" " * (b - a))
+        at = b
+    pieces.append(s[at:])
+    return "".join(pieces)
+
+
+@per_claim
 def window(article: Article, claim: Claim) -> Window:
     """The clause holding the claim, cut at the commas around it (a "which" clause keeps its head)."""
-    sentence = article.sentence(claim)
+    sent = _sentence(article, claim)
+    sentence = sent.text
     cs = claim.start - claim.sentence_start
     ce = claim.end - claim.sentence_start
-    masked = sentence
-    for m in _PARENS.finditer(sentence):
-        if not (m.start() <= cs and ce <= m.end()):
-            masked = _blank(masked, m.start(), m.end())
-    for other in article.claims:
-        if other.sentence_start == claim.sentence_start and other is not claim:
-            a, b = other.start - claim.sentence_start, other.end - claim.sentence_start
-            if 0 <= a < b <= len(masked) and not (a <= cs and ce <= b):
-                masked = _blank(masked, a, b)
-    inside = next((m for m in _PARENS.finditer(sentence) if m.start() <= cs and ce <= m.end()), None)
-    lo, hi = (inside.start() + 1, inside.end() - 1) if inside else (0, len(masked))
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(masked, lo, hi)]
-    c_lo = max([b + 1 for b in breaks if b < cs] or [lo])
-    c_hi = min([b for b in breaks if b >= ce] or [hi])
-    commas = [i for i in range(c_lo, c_hi) if masked[i] == ","]
-    before = [i for i in commas if i < cs]
-    s_lo = before[-1] + 1 if before else c_lo
-    s_hi = min([i for i in commas if i >= ce] or [c_hi])
-    if masked[s_lo:cs].lstrip().lower().startswith(_RELATIVE) and len(before) >= 1:
-        s_lo = before[-2] + 1 if len(before) >= 2 else c_lo
+    n = len(sentence)
+    blanks: list[tuple[int, int]] = []
+    inside = None
+    for a, b in sent.parens:
+        if a <= cs and ce <= b:
+            inside = inside or (a, b)
+        else:
+            blanks.append((a, b))
+    # the claim itself (and any span holding it) stays: only spans not holding it are blanked
+    for a, b in sent.claims:
+        if 0 <= a < b <= n and not (a <= cs and ce <= b):
+            blanks.append((a, b))
+    masked = _blank_all(sentence, blanks) if blanks else sentence
+    lo, hi = (inside[0] + 1, inside[1] - 1) if inside else (0, n)
+    c_lo, c_hi = lo, hi
+    if sent.breaks:  # blanking only adds spaces, so a sentence without break characters has no break
+        for m in _CLAUSE_BREAK.finditer(masked, lo, hi):
+            at = m.start()
+            if at < cs:
+                c_lo = at + 1
+            elif at >= ce:
+                c_hi = at
+                break
+    last = masked.rfind(",", c_lo, min(cs, c_hi)) if cs > c_lo else -1
+    s_lo = last + 1 if last >= 0 else c_lo
+    first = masked.find(",", max(ce, c_lo), c_hi)
+    s_hi = first if first >= 0 else c_hi
+    if last >= 0 and masked[s_lo:cs].lstrip().lower().startswith(_RELATIVE):
+        second = masked.rfind(",", c_lo, last)
+        s_lo = second + 1 if second >= 0 else c_lo
     body = _blank(masked, cs, ce)
     return Window(body, s_lo, s_hi, cs, ce)
 
 
-def _tokens(text: str) -> Iterator[tuple[int, str]]:
-    for m in _WORD.finditer(text):
-        word = m.group(0).rstrip(".-'\u2019")
-        if word[-2:] in _POSSESSIVE:
-            word = word[:-2]
-        if word:
-            yield m.start(), word
+#: A text's words with their offsets.
+Tokens = list[tuple[int, str]]
 
 
-def entities(w: Window, article_text: str = "") -> frozenset[str]:
+def _tokens(text: str) -> Tokens:
+    """(offset, word) for each word of ``text``, possessives cut ("Peru's" -> Peru)."""
+    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    if "'" in text or "\u2019" in text:
+        found = [(pos, word[:-2] if word[-2:] in _POSSESSIVE else word) for pos, word in found]
+    return found
+
+
+def _window_tokens(w: Window) -> Tokens:
+    return _tokens(w.text[w.start : w.end])
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_as(article_text: str, word: str) -> bool:
+    """True when ``word`` occurs as a whole word, exactly so, in the article."""
+    return re.search(rf"\b{re.escape(word)}\b", article_text) is not None
+
+
+def entities(w: Window, article_text: str = "", tokens: Tokens | None = None) -> frozenset[str]:
     """Places (demonyms folded: Chinese -> China) and other names in the window.
 
     A capitalised word opening the sentence ("Military spending...") is a name only when the
-    article never writes it in lower case.
+    article never writes it in lower case. ``tokens`` are the window's words when the caller
+    already has them.
     """
     text = w.text[w.start : w.end]
     opener = len(w.text) - len(w.text.lstrip(" \"'\u201c\u2018(#*"))
@@ -105,19 +191,20 @@ def entities(w: Window, article_text: str = "") -> frozenset[str]:
         if phrase in low:
             found.add(name)
             text = re.sub(re.escape(phrase), " " * len(phrase), text, flags=re.IGNORECASE)
-    for pos, word in _tokens(text):
+            tokens = None  # the phrase's words are gone
+    for pos, word in _tokens(text) if tokens is None else tokens:
         key = word.lower()
-        if (
-            w.start + pos == opener
-            and key not in PLACES
-            and re.search(rf"\b{re.escape(key)}\b", article_text)
+        if key in PLACES:
+            if word[0].isupper() or key not in ("us", "poor"):
+                if key == "us" and word != "US":
+                    continue  # "us" the pronoun
+                found.add(PLACES[key])
+        elif (
+            word[0].isupper()
+            and key not in NOT_NAMES
+            and key not in MEASURES
+            and not (w.start + pos == opener and _written_as(article_text, key))
         ):
-            continue
-        if key in PLACES and (word[0].isupper() or key not in ("us", "poor")):
-            if key == "us" and word != "US":
-                continue  # "us" the pronoun
-            found.add(PLACES[key])
-        elif word[0].isupper() and key not in NOT_NAMES and key not in MEASURES:
             found.add(word)
     return frozenset(found)
 
@@ -137,7 +224,8 @@ def _singular(word: str) -> str:
 def counted_noun(w: Window) -> str | None:
     """The noun a count counts: "36 presidential candidates" -> candidates."""
     words: list[str] = []
-    for _, word in _tokens(w.after):
+    after = w.after
+    for _, word in _tokens(after):
         low = word.lower()
         if low in MEASURES:
             return low
@@ -146,23 +234,27 @@ def counted_noun(w: Window) -> str | None:
         words.append(low)
         if len(words) == 3:
             break
+    if not words:
+        return None
     # stop at the first punctuation: only words right after the figure count
-    head = w.after.split(",")[0].split(".")[0]
-    words = [x for x in words if x in head.lower()]
+    head = after.split(",")[0].split(".")[0].lower()
+    words = [x for x in words if x in head]
     return words[-1] if words else None
 
 
-def measured(w: Window, claim: Claim) -> str | None:
-    """The lemma of what the figure measures, or None when the clause does not say."""
-    if claim.kind is Kind.COUNT:
-        noun = counted_noun(w)
-        if noun is not None and noun in MEASURES:
+def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | None:
+    """The lemma of what the figure measures, or None when the clause does not say.
+
+    ``tokens`` are the window's words when the caller already has them.
+    """
+    noun = counted_noun(w) if claim.kind is Kind.COUNT else None
+    if noun is not None:
+        if noun in MEASURES:
             return MEASURES[noun]
-        if noun is not None and noun not in GENERIC_NOUNS and noun not in PLACES:
+        if noun not in GENERIC_NOUNS and noun not in PLACES:
             return _singular(noun)
     best: tuple[int, str] | None = None
-    text = w.text
-    for pos, word in _tokens(text[w.start : w.end]):
+    for pos, word in _window_tokens(w) if tokens is None else tokens:
         lemma = MEASURES.get(word.lower())
         if lemma is None:
             continue
@@ -172,19 +264,18 @@ def measured(w: Window, claim: Claim) -> str | None:
             best = (distance, lemma)
     if best is not None:
         return best[1]
-    if claim.kind is Kind.COUNT:
-        noun = counted_noun(w)
-        return _singular(noun) if noun else None
-    return None
+    return _singular(noun) if noun else None
 
 
+@per_claim
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
     w = window(article, claim)
-    lemma = measured(w, claim)
+    tokens = _window_tokens(w)
+    lemma = measured(w, claim, tokens)
     if lemma is None:
         return None
-    names = entities(w, article.text)
+    names = entities(w, article.text, tokens)
     if not names:
         return None
     return lemma, names, years(w)

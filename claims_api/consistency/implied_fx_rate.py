@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from claims_api.consistency.base import Interval, finding, fmt, rounding, wanted
+from claims_api.consistency.memo import per_article
 from claims_api.model import Article, Claim, Finding, Kind, Qualifier, Severity
 
 NAME = "implied_fx_rate"
@@ -93,6 +94,7 @@ def _hull(ivs: list[Interval]) -> Interval:
     return Interval(min(i.lo for i in ivs), max(i.hi for i in ivs))
 
 
+@per_article
 def conversions(article: Article) -> list[Conversion]:
     """Money followed by its equivalent in another currency in brackets."""
     money = [c for c in article.claims if c.kind is Kind.MONEY and c.unit and not c.vague]
