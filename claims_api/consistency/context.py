@@ -22,7 +22,7 @@ from claims_api.consistency.words import (
 from claims_api.model import Article, Claim, Kind
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013\n]| - ")
-_BREAK_CHARS = ";:\u2014\u2013\n-"
+_BREAK_CHARS = frozenset(";:\u2014\u2013\n-")
 #: A word: a letter, then letters, digits, dots, apostrophes and dashes, not ending in the last four.
 _WORD = re.compile(r"[^\W\d_](?:[\w.\u2019'-]*\w)?")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -78,7 +78,7 @@ def _sentences(article: Article) -> dict[tuple[int, int], _Sentence]:
         if key not in found:
             text = article.sentence(c)
             parens = tuple(m.span() for m in _PARENS.finditer(text)) if "(" in text else ()
-            breaks = any(ch in text for ch in _BREAK_CHARS)
+            breaks = not _BREAK_CHARS.isdisjoint(text)
             found[key] = _Sentence(text, parens, tuple(spans[c.sentence_start]), breaks)
     return found
 
@@ -95,7 +95,7 @@ def _sentence(article: Article, claim: Claim) -> _Sentence:
         if c.sentence_start == claim.sentence_start
     )
     parens = tuple(m.span() for m in _PARENS.finditer(text))
-    return _Sentence(text, parens, spans, any(ch in text for ch in _BREAK_CHARS))
+    return _Sentence(text, parens, spans, not _BREAK_CHARS.isdisjoint(text))
 
 
 def _blank_all(s: str, spans: list[tuple[int, int]]) -> str:
@@ -210,7 +210,10 @@ def entities(w: Window, article_text: str = "", tokens: Tokens | None = None) ->
 
 
 def years(w: Window) -> tuple[str, ...]:
-    return tuple(sorted(set(_YEAR.findall(w.text[w.start : w.end]))))
+    text = w.text[w.start : w.end]
+    if "19" not in text and "20" not in text:
+        return ()
+    return tuple(sorted(set(_YEAR.findall(text))))
 
 
 def _singular(word: str) -> str:
@@ -221,11 +224,23 @@ def _singular(word: str) -> str:
     return word
 
 
-def counted_noun(w: Window) -> str | None:
-    """The noun a count counts: "36 presidential candidates" -> candidates."""
+def _words_after(w: Window, tokens: Tokens | None) -> Tokens:
+    """The words after the claim, taken from the window's words when those are given."""
+    if tokens is not None and w.start <= w.claim_start < w.claim_end <= w.end:
+        # the claim is blanked, so no word of the window runs across its end
+        cut = w.claim_end - w.start
+        return [(pos - cut, word) for pos, word in tokens if pos >= cut]
+    return _tokens(w.after)
+
+
+def counted_noun(w: Window, tokens: Tokens | None = None) -> str | None:
+    """The noun a count counts: "36 presidential candidates" -> candidates.
+
+    ``tokens`` are the window's words when the caller already has them.
+    """
     words: list[str] = []
     after = w.after
-    for _, word in _tokens(after):
+    for _, word in _words_after(w, tokens):
         low = word.lower()
         if low in MEASURES:
             return low
@@ -247,7 +262,7 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
 
     ``tokens`` are the window's words when the caller already has them.
     """
-    noun = counted_noun(w) if claim.kind is Kind.COUNT else None
+    noun = counted_noun(w, tokens) if claim.kind is Kind.COUNT else None
     if noun is not None:
         if noun in MEASURES:
             return MEASURES[noun]
