@@ -8,11 +8,13 @@ same kind before it in its sentence), or a figure whose next sentence says "This
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import Interval, article_key, finding, fmt, interval, numeric, wanted
 from claims_api.consistency.context import words_of
 from claims_api.consistency.implied_fx_rate import conversions
+from claims_api.consistency.memo import per_article
 from claims_api.consistency.words import PART_CUES, TOTAL_CUES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -23,18 +25,27 @@ SLACK = 0.01
 KINDS = (Kind.MONEY, Kind.COUNT, Kind.QUANTITY)
 
 
+@per_article
+def _sentence_ends(article: Article) -> tuple[list[int], dict[int, int]]:
+    """The sentence starts of the article's claims, sorted, and each such sentence's furthest end."""
+    ends: dict[int, int] = {}
+    for c in article.claims:
+        ends[c.sentence_start] = max(ends.get(c.sentence_start, c.sentence_end), c.sentence_end)
+    return sorted(ends), ends
+
+
 def _sentences_after(article: Article, claim: Claim) -> list[int]:
     """Starts of the sentences (with claims) after the claim's, in its paragraph."""
-    starts = sorted({c.sentence_start for c in article.claims if c.sentence_start >= claim.sentence_end})
-    out = []
+    starts, ends = _sentence_ends(article)
+    out: list[int] = []
     end = claim.sentence_end
-    for s in starts:
+    for s in starts[bisect_left(starts, claim.sentence_end) :]:
         if "\n\n" in article.text[end:s] or len(out) >= SPAN:
             break
         if "\n" in article.text[end:s] and not out:
             break
         out.append(s)
-        end = max(c.sentence_end for c in article.claims if c.sentence_start == s)
+        end = ends[s]
     return out
 
 
@@ -65,13 +76,16 @@ class PartsExceedTotal:
 
 def _parts(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
     lead = words_of(article.text[max(total.sentence_start, total.start - 30) : total.start])[-3:]
-    same = [
-        c
-        for c in article.claims
-        if c is not total and c.kind is total.kind and numeric(c) and id(c) not in bracketed
-    ]
+
+    def same() -> list[Claim]:
+        return [
+            c
+            for c in article.claims
+            if c is not total and c.kind is total.kind and numeric(c) and id(c) not in bracketed
+        ]
+
     if any(w in TOTAL_CUES for w in lead):
-        return [c for c in same if c.sentence_start == total.sentence_start and c.end <= total.start]
+        return [c for c in same() if c.sentence_start == total.sentence_start and c.end <= total.start]
     after = _sentences_after(article, total)
     if not after:
         return []
@@ -81,7 +95,7 @@ def _parts(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
     later = [c for c in article.claims if c.sentence_start == total.sentence_start and c.start > total.end]
     if any(c.kind is total.kind and id(c) not in bracketed for c in later):
         return []  # the total is not the last figure of its sentence
-    return [c for c in same if c.sentence_start in after]
+    return [c for c in same() if c.sentence_start in after]
 
 
 def _in_unit(claim: Claim, unit: str | None, twin: dict[int, Claim]) -> Interval | None:
