@@ -28,6 +28,7 @@ _SHARE_LINE = regex.compile(
 _DATE_LINE = regex.compile(
     rf"^[ \t]*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}})[ \t]*$", regex.MULTILINE
 )
+_TOKEN_REACH = 200
 _URL = regex.compile(r"https?://|www\.|@[\w-]+\.\w|\]\(|\.(?:com|org|net|gov|edu|int|io)\b|\w\.\w+/\S|\?\w+=|%[0-9A-F]{2}")
 
 
@@ -66,6 +67,11 @@ class Doc:
             s += 1
         return s, max(e, end)
 
+    def near(self, start: int, end: int, reach: int = 300) -> tuple[int, int]:
+        """The sentence around ``[start, end)``, cut to ``reach`` characters either side."""
+        s, e = self.sentence(start, end)
+        return max(s, start - reach), min(e, end + reach)
+
     # -- page furniture ------------------------------------------------------------------
     @functools.cached_property
     def body_end(self) -> int:
@@ -96,10 +102,12 @@ class Doc:
     def in_url(self, pos: int) -> bool:
         """Whether ``pos`` is inside a URL, e-mail address or domain: looks at its token only."""
         text = self.text
-        lo = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("(", 0, pos)) + 1
-        hi = len(text)
+        # Bounded windows: a megabyte without spaces must not make every number scan it all.
+        floor, ceiling = max(0, pos - _TOKEN_REACH), min(len(text), pos + _TOKEN_REACH)
+        lo = max(text.rfind(" ", floor, pos), text.rfind("\n", floor, pos), text.rfind("(", floor, pos), floor - 1) + 1
+        hi = ceiling
         for stop in (" ", "\n", ")"):
-            i = text.find(stop, pos)
+            i = text.find(stop, pos, ceiling)
             if i != -1 and i < hi:
                 hi = i
         token = text[lo:hi]

@@ -19,7 +19,9 @@ _PP = regex.compile(
         (?:[ \u00a0]+(?!(?:{_STOP})\b)[\p{{L}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}'’\-]*){{1,4}})""",
     regex.VERBOSE | regex.IGNORECASE,
 )
-_WORDS_BEFORE = regex.compile(r"(?:[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*[ \u00a0,]+){1,6}\Z")
+_WORDS_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\p{M}\p{N}'’\-])[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]{0,30}[ \u00a0,]+){1,6}\Z", regex.REVERSE
+)
 
 
 def after(text: str, end: int, limit: int) -> str:

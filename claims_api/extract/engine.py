@@ -77,7 +77,7 @@ def _compound(doc: Doc, a: Fields, b: Fields) -> Fields | None:
     if a.kind is Kind.MONEY and not a.extra.get("minor"):
         if b.kind is Kind.MONEY and b.extra.get("minor"):  # "3 CAD 3 cents": cents of the CAD
             return _add(a, b, a.value + b.value, a.unit)
-        if b.bare and b.value < 100 and b.value == int(b.value) and _NOTHING_AFTER.match(text, b.end):
+        if b.bare and b.value < 100 and b.value == int(b.value) and _NOTHING_AFTER.match(text, b.end, b.end + 64):
             return _add(a, b, a.value + b.value / 100, a.unit)
         return None
     if a.kind is b.kind and a.kind in (Kind.QUANTITY, Kind.DURATION) and a.unit in _COMPOUND:

@@ -80,7 +80,7 @@ def excluded(doc: Doc, n: Num) -> str | None:
         return None
     lo = max(0, n.start - 24)
     if n.form == "digits":
-        if _DECADE.match(text, n.end) and not n.scaled:
+        if _DECADE.match(text, n.end, n.end + 64) and not n.scaled:
             return "decade"  # "the 1990s", "in her 20s"
         if is_year(doc, n):
             return "year"  # the engine still lets money, percent and unit rules claim it
@@ -92,7 +92,7 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "phone number"
         if _TIME_AFTER.match(text, n.end, n.end + 6) and n.value <= 24 and not n.scaled:
             return "time"
-        if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(text, n.end):
+        if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(text, n.end, n.end + 64):
             return "list marker"
     if n.form in ("digits", "ord") and 1 <= n.value <= 31 and not n.scaled:
         if _MONTH_BEFORE.search(text, lo, n.start) or _MONTH_AFTER.match(text, n.end, n.end + 16):

@@ -183,7 +183,7 @@ def _matches(text: str) -> Iterator[regex.Match[str]]:
     for start in _candidates(text):
         if start < end:
             continue
-        m = match(text, start)
+        m = match(text, start, start + 160)  # an end bound: without one, regex pre-scans the whole rest
         if m is not None and m.end() > start:
             yield m
             end = m.end()

@@ -47,12 +47,19 @@ CACHE_ENV_VAR = "CLAIMS_PINT_CACHE"
 def registry() -> pint.UnitRegistry:
     """The one pint registry of the process, built on first use.
 
-    Building it costs about 0.7 s; with ``CLAIMS_PINT_CACHE`` naming a writable folder, pint keeps
-    its parsed definitions there and later processes start in about 0.3 s.
+    Building it costs about 0.7 s. pint keeps its parsed definitions in a cache folder so that later
+    processes start in about 0.3 s: ``CLAIMS_PINT_CACHE`` names it (default: pint's own per-user
+    cache, ``:auto:``; ``off`` disables it). An unusable folder falls back to no cache.
     """
     import pint
 
-    return pint.UnitRegistry(cache_folder=os.environ.get(CACHE_ENV_VAR) or None)
+    folder = os.environ.get(CACHE_ENV_VAR, ":auto:")
+    if folder.lower() in ("", "off", "none"):
+        return pint.UnitRegistry()
+    try:
+        return pint.UnitRegistry(cache_folder=folder)
+    except OSError:
+        return pint.UnitRegistry()
 
 
 @functools.lru_cache(maxsize=1024)

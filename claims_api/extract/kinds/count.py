@@ -38,26 +38,26 @@ _CAPITAL_NAME = regex.compile(r"[ \u00a0]+\p{Lu}")
 def match(doc: Doc, n: Num) -> Fields | None:
     text = doc.text
     if n.form == "vague":
-        if not _VAGUE.right(text, n.end, 12) or _MONEY_AFTER.match(text, n.end):
+        if not _VAGUE.right(text, n.end, 12) or _MONEY_AFTER.match(text, n.end, n.end + 64):
             return None
         return Fields(Kind.COUNT, n.start, n.end, None, None, _VAGUE.id, low=n.value, vague=True)
     if n.form not in ("digits", "words"):
         return None
-    if _AGE.match(text, n.end):
+    if _AGE.match(text, n.end, n.end + 64):
         return None
     if n.form == "digits":
-        if not n.scaled and _ATTACHED_LETTER.match(text, n.end):
+        if not n.scaled and _ATTACHED_LETTER.match(text, n.end, n.end + 64):
             return None
     else:
         word = text[n.start : n.end].lower()
-        if _WORD_HYPHEN.match(text, n.end):
+        if _WORD_HYPHEN.match(text, n.end, n.end + 64):
             return None  # "one-sided", "three-time"
-        if word == "one" and (_ONE_BAD_AFTER.match(text, n.end) or _ONE_BAD_BEFORE.search(text, max(0, n.start - 12), n.start)):
+        if word == "one" and (_ONE_BAD_AFTER.match(text, n.end, n.end + 64) or _ONE_BAD_BEFORE.search(text, max(0, n.start - 12), n.start)):
             return None
-        if word == "one" and _ENUMERATIVE_ONE.match(text, n.end) and text[n.start] == "O":
+        if word == "one" and _ENUMERATIVE_ONE.match(text, n.end, n.end + 64) and text[n.start] == "O":
             return None  # "One proposal is ... Another is ..."
         first = text[n.start]
-        if first.isupper() and n.start > 0 and text[n.start - 1] not in "\n\"“‘(" and _CAPITAL_NAME.match(text, n.end):
+        if first.isupper() and n.start > 0 and text[n.start - 1] not in "\n\"“‘(" and _CAPITAL_NAME.match(text, n.end, n.end + 64):
             prev = text[max(0, n.start - 3) : n.start]
             if not prev.rstrip().endswith((".", "!", "?", ":")):
                 return None  # "the Big Four", "Three Gorges": a name

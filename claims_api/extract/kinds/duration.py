@@ -29,7 +29,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
         return None
     text = doc.text
     m = _UNIT.right(text, n.end, 30)
-    if m is None or _NOT_DURATION.match(text, m.end()):
+    if m is None or _NOT_DURATION.match(text, m.end(), m.end() + 64):
         return None
     if m.group().strip() in ("s", "h") and m.start() == m.end() - 1:
         return None  # "5s", "3h" glued to the number are too often names or plurals

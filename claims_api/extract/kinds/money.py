@@ -51,7 +51,7 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
         minor = currency.minor_code(name)
         if minor:
             return minor, end, 0.01
-        s, e = doc.sentence(n.start, n.end)
+        s, e = doc.near(n.start, n.end)
         if name.startswith("pound") and not (n.scaled or _MONEY_CUES.search(text, s, e)):
             return None  # "two pounds" with nothing about money around it is a mass
         code = currency.code_for_name(name, text[s:e])

@@ -47,13 +47,13 @@ _HALF_DURATION = regex.compile(r"[ \u00a0]+(?:an?|of an?)[ \u00a0]+(?:hour|minut
 def match(doc: Doc, n: Num) -> Fields | None:
     text = doc.text
     if n.form == "share":
-        if _OF_NUMBER_AFTER.match(text, n.end):
+        if _OF_NUMBER_AFTER.match(text, n.end, n.end + 64):
             return None  # "a majority of 101 votes" is a count, not a share
         word = text[n.start : n.end].lower()
         q = Qualifier.LESS_THAN if "minority" in word else Qualifier.MORE_THAN
         return Fields(Kind.PERCENT, n.start, n.end, 50.0, "percent", _SHARE.id, qualifier=q, vague=True)
     if n.form == "frac":
-        if _HALF_DURATION.match(text, n.end) or text[max(0, n.start - 6) : n.start].lower().endswith("and "):
+        if _HALF_DURATION.match(text, n.end, n.end + 64) or text[max(0, n.start - 6) : n.start].lower().endswith("and "):
             return None
         if _FRACTION.right(text, n.end, 20):
             return Fields(Kind.PERCENT, n.start, n.end, n.value, "percent", _FRACTION.id)

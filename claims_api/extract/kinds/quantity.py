@@ -24,7 +24,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
     text = doc.text
     if n.scale_text == "m" and n.form == "digits":
         # "300m" with no currency: metres, unless a plural noun follows ("300m people").
-        if _PLURAL_NOUN.match(text, n.end):
+        if _PLURAL_NOUN.match(text, n.end, n.end + 64):
             return None
         value = digits_value(n.integer_text) * (-1 if n.value < 0 else 1)
         return Fields(Kind.QUANTITY, n.start, n.end, value, "meter", _UNIT.id, num_start=n.start,
@@ -36,7 +36,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
     attached = text[n.end : n.end + 1] == form[:1]
     if form in _QUOTES and (not attached or _OPEN_QUOTE.search(text, max(0, n.start - 40), n.start)):
         return None  # a closing quote after a quoted number, not inches or feet
-    if form == "in" and not _INCH_END.match(text, m.end()):
+    if form == "in" and not _INCH_END.match(text, m.end(), m.end() + 64):
         return None
     return Fields(Kind.QUANTITY, n.start, m.end(), n.value, units.quantity_unit(m), _UNIT.id,
                   num_start=n.start, num_end=n.end, decimals=n.decimals)
