@@ -11,7 +11,8 @@ import claims_api
 from claims_api import extract
 from claims_api.consistency import run_checks
 extract("Spending rose to 12.97 billion soles ($3.422 billion) in 2024.")
-bad = sorted(m for m in sys.modules if m.split(".")[0] in {"flask", "sqlalchemy", "alembic", "psycopg", "werkzeug"})
+web_or_db = {"flask", "sqlalchemy", "alembic", "psycopg", "werkzeug"}
+bad = sorted(m for m in sys.modules if m.split(".")[0] in web_or_db)
 print(",".join(bad))
 """
 

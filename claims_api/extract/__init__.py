@@ -13,7 +13,9 @@ from claims_api.model import Claim
 __all__ = ["extract"]
 
 
-def extract(text: str, *, published: str | date | datetime | None = None, normalize: bool = True) -> list[Claim]:
+def extract(
+    text: str, *, published: str | date | datetime | None = None, normalize: bool = True
+) -> list[Claim]:
     """Every fact-and-figure claim in ``text``, in document order.
 
     ``published`` (ISO date, date or datetime) dates currency conversions; without it the date is
@@ -23,7 +25,9 @@ def extract(text: str, *, published: str | date | datetime | None = None, normal
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
     if published is not None and not isinstance(published, (str, date)):
-        raise TypeError(f"published must be an ISO date string, a date or None, not {type(published).__name__}")
+        raise TypeError(
+            f"published must be an ISO date string, a date or None, not {type(published).__name__}"
+        )
     claims = run(text)
     if normalize and claims:
         from claims_api.normalize import normalize_claims

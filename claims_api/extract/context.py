@@ -15,7 +15,9 @@ MONTHS = alternation(_NOT["months"])
 
 # A sentence ends at . ! ? (and closing quotes) followed by space and a capital, digit or quote,
 # or at a line break. Abbreviations are checked in Python on the few candidates.
-_BOUNDARY = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t\u00a0]+(?=[\p{Lu}\p{N}\"\u201c\u2018(\[])|\n+")
+_BOUNDARY = regex.compile(
+    r"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t\u00a0]+(?=[\p{Lu}\p{N}\"\u201c\u2018(\[])|\n+"
+)
 _ABBREV = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Ltd|Co|Corp|No|Nos|vs|"
     rf"etc|approx|Ft|Mt|Ave|Dept|Univ|{MONTHS})|\b\p{{Lu}}|\b[A-Z]\.[A-Z]|\be\.g|\bi\.e)\.$"
@@ -28,8 +30,10 @@ _SHARE_LINE = regex.compile(
 _DATE_LINE = regex.compile(
     rf"^[ \t]*(?:{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\s+\d{{4}})[ \t]*$", regex.MULTILINE
 )
-_TOKEN_REACH = 200
-_URL = regex.compile(r"https?://|www\.|@[\w-]+\.\w|\]\(|\.(?:com|org|net|gov|edu|int|io)\b|\w\.\w+/\S|\?\w+=|%[0-9A-F]{2}")
+_TOKEN_REACH = 2000
+_URL = regex.compile(
+    r"https?://|www\.|@[\w-]+\.\w|\]\(|\.(?:com|org|net|gov|edu|int|io)\b|\w\.\w+/\S|\?\w+=|%[0-9A-F]{2}"
+)
 
 
 class Doc:
@@ -48,7 +52,9 @@ class Doc:
             text = self.text
             bounds = [0]
             for m in _BOUNDARY.finditer(text):
-                if m.group().startswith("\n") or not _ABBREV.search(text, max(0, m.start() - 12), m.start() + 1):
+                if m.group().startswith("\n") or not _ABBREV.search(
+                    text, max(0, m.start() - 12), m.start() + 1
+                ):
                     bounds.append(m.end())
             bounds.append(len(text))
             self._bounds = bounds
@@ -104,7 +110,15 @@ class Doc:
         text = self.text
         # Bounded windows: a megabyte without spaces must not make every number scan it all.
         floor, ceiling = max(0, pos - _TOKEN_REACH), min(len(text), pos + _TOKEN_REACH)
-        lo = max(text.rfind(" ", floor, pos), text.rfind("\n", floor, pos), text.rfind("(", floor, pos), floor - 1) + 1
+        lo = (
+            max(
+                text.rfind(" ", floor, pos),
+                text.rfind("\n", floor, pos),
+                text.rfind("(", floor, pos),
+                floor - 1,
+            )
+            + 1
+        )
         hi = ceiling
         for stop in (" ", "\n", ")"):
             i = text.find(stop, pos, ceiling)

@@ -17,7 +17,8 @@ from claims_api.extract.rule import Fields
 from claims_api.model import Claim, Kind, Qualifier
 
 _RANGE_JOIN = regex.compile(
-    r"[ \u00a0]*(?:[-\u2010\u2013\u2014]|to|and|or)[ \u00a0]*(?:(?:about|around|approximately|roughly|~)[ \u00a0]*)?\Z",
+    r"[ \u00a0]*(?:[-\u2010\u2013\u2014]|to|and|or)[ \u00a0]*"
+    r"(?:(?:about|around|approximately|roughly|~)[ \u00a0]*)?\Z",
     regex.IGNORECASE,
 )
 _BETWEEN = regex.compile(r"\b(?:between|from)[ \u00a0]+\Z", regex.IGNORECASE)
@@ -53,31 +54,62 @@ def _classify(doc: Doc) -> list[Fields]:
 # Units that add up when written together ("7 feet 10 inches", "2 years, 3 months"): size in a
 # base unit per dimension. Calendar units count in months, the convention of the peer corpora.
 _COMPOUND = {
-    "mile": ("L", 1609.344), "yard": ("L", 0.9144), "foot": ("L", 0.3048), "inch": ("L", 0.0254),
-    "kilometer": ("L", 1000.0), "meter": ("L", 1.0), "centimeter": ("L", 0.01), "millimeter": ("L", 0.001),
-    "metric_ton": ("M", 1000.0), "kilogram": ("M", 1.0), "gram": ("M", 0.001), "pound": ("M", 0.45359237),
-    "ounce": ("M", 0.028349523125), "stone": ("M", 6.35029318),
-    "week": ("T", 604800.0), "day": ("T", 86400.0), "hour": ("T", 3600.0), "minute": ("T", 60.0),
-    "second": ("T", 1.0), "decade": ("C", 120.0), "year": ("C", 12.0), "month": ("C", 1.0),
+    "mile": ("L", 1609.344),
+    "yard": ("L", 0.9144),
+    "foot": ("L", 0.3048),
+    "inch": ("L", 0.0254),
+    "kilometer": ("L", 1000.0),
+    "meter": ("L", 1.0),
+    "centimeter": ("L", 0.01),
+    "millimeter": ("L", 0.001),
+    "metric_ton": ("M", 1000.0),
+    "kilogram": ("M", 1.0),
+    "gram": ("M", 0.001),
+    "pound": ("M", 0.45359237),
+    "ounce": ("M", 0.028349523125),
+    "stone": ("M", 6.35029318),
+    "week": ("T", 604800.0),
+    "day": ("T", 86400.0),
+    "hour": ("T", 3600.0),
+    "minute": ("T", 60.0),
+    "second": ("T", 1.0),
+    "decade": ("C", 120.0),
+    "year": ("C", 12.0),
+    "month": ("C", 1.0),
 }
 _COMPOUND_JOIN = regex.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and[ \u00a0]+)?\Z", regex.IGNORECASE)
 _NOTHING_AFTER = regex.compile(r"[ \u00a0]*(?:[.,;!?)]|\Z)")
 
 
 def _add(a: Fields, b: Fields, value: float, unit: str | None) -> Fields:
-    return Fields(a.kind, a.start, b.end, value, unit, a.rule + "+compound", num_start=a.num_start,
-                  num_end=b.num_end, decimals=max(a.decimals, b.decimals), extra={"compound": True})
+    return Fields(
+        a.kind,
+        a.start,
+        b.end,
+        value,
+        unit,
+        a.rule + "+compound",
+        num_start=a.num_start,
+        num_end=b.num_end,
+        decimals=max(a.decimals, b.decimals),
+        extra={"compound": True},
+    )
 
 
 def _compound(doc: Doc, a: Fields, b: Fields) -> Fields | None:
-    """"7 feet 10 inches" -> 94 inch; "3 dollars 50 cents" -> 3.5 USD; else None."""
+    """ "7 feet 10 inches" -> 94 inch; "3 dollars 50 cents" -> 3.5 USD; else None."""
     text = doc.text
     if a.value is None or b.value is None or not _COMPOUND_JOIN.match(text, a.end, b.start):
         return None
     if a.kind is Kind.MONEY and not a.extra.get("minor"):
         if b.kind is Kind.MONEY and b.extra.get("minor"):  # "3 CAD 3 cents": cents of the CAD
             return _add(a, b, a.value + b.value, a.unit)
-        if b.bare and b.value < 100 and b.value == int(b.value) and _NOTHING_AFTER.match(text, b.end, b.end + 64):
+        if (
+            b.bare
+            and b.value < 100
+            and b.value == int(b.value)
+            and _NOTHING_AFTER.match(text, b.end, b.end + 64)
+        ):
             return _add(a, b, a.value + b.value / 100, a.unit)
         return None
     if a.kind is b.kind and a.kind in (Kind.QUANTITY, Kind.DURATION) and a.unit in _COMPOUND:
@@ -108,7 +140,7 @@ def _joinable(a: Fields, b: Fields) -> bool:
 
 
 def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
-    """"70-85 percent", "between 6,000 and 11,000 soles" -> one claim; "rose from 8.1 to 10.3" -> two."""
+    """ "70-85 percent", "between 6,000 and 11,000 soles" -> one claim; "rose from 8.1 to 10.3" -> two."""
     text = doc.text
     out: list[Fields] = []
     i = 0
@@ -131,9 +163,21 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                 if a.value is not None and b.value is not None and a.value < b.value:
                     start = between.start() if between and word == "and" else a.start
                     out.append(
-                        Fields(b.kind, start, b.end, None, b.unit, b.rule + "+range", low=a.value,
-                               high=b.value, what=b.what, num_start=a.num_start, num_end=b.num_end,
-                               decimals=max(a.decimals, b.decimals), extra={"range": True})
+                        Fields(
+                            b.kind,
+                            start,
+                            b.end,
+                            None,
+                            b.unit,
+                            b.rule + "+range",
+                            low=a.value,
+                            high=b.value,
+                            what=b.what,
+                            num_start=a.num_start,
+                            num_end=b.num_end,
+                            decimals=max(a.decimals, b.decimals),
+                            extra={"range": True},
+                        )
                     )
                     i += 2
                     continue

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import unicodedata
+from collections.abc import Iterable
 
 import regex
 

@@ -43,7 +43,7 @@ _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
 
 
 def _is_phone(text: str, n: Num) -> bool:
-    """"555-0100", "(01) 234 5678", "+51 1 234 5678"; not a rising range such as "100-1000 g"."""
+    """ "555-0100", "(01) 234 5678", "+51 1 234 5678"; not a rising range such as "100-1000 g"."""
     if n.scaled or n.decimals:
         return False
     m = _PHONE_AFTER.match(text, n.end, n.end + 12)
@@ -52,7 +52,11 @@ def _is_phone(text: str, n: Num) -> bool:
         if nxt is None or nxt.startswith("0") or float(nxt) < n.value:
             return True
     prev = _PHONE_PREV.search(text, max(0, n.start - 5), n.start)
-    if prev is not None and len(n.integer_text) == 4 and (n.integer_text[0] == "0" or float(prev.group(1)) > n.value):
+    if (
+        prev is not None
+        and len(n.integer_text) == 4
+        and (n.integer_text[0] == "0" or float(prev.group(1)) > n.value)
+    ):
         return True
     return _PHONE_BEFORE.search(text, max(0, n.start - 14), n.start) is not None
 
@@ -84,7 +88,9 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "decade"  # "the 1990s", "in her 20s"
         if is_year(doc, n):
             return "year"  # the engine still lets money, percent and unit rules claim it
-        if _ATTACHED_BEFORE.search(text, max(0, n.start - 12), n.start) and not currency.prefix_at(text, n.start):
+        if _ATTACHED_BEFORE.search(text, max(0, n.start - 12), n.start) and not currency.prefix_at(
+            text, n.start
+        ):
             return "identifier"
         if not n.scaled and _ATTACHED_AFTER.match(text, n.end, n.end + 12):
             return "identifier"
@@ -92,7 +98,9 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "phone number"
         if _TIME_AFTER.match(text, n.end, n.end + 6) and n.value <= 24 and not n.scaled:
             return "time"
-        if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(text, n.end, n.end + 64):
+        if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(
+            text, n.end, n.end + 64
+        ):
             return "list marker"
     if n.form in ("digits", "ord") and 1 <= n.value <= 31 and not n.scaled:
         if _MONTH_BEFORE.search(text, lo, n.start) or _MONTH_AFTER.match(text, n.end, n.end + 16):

@@ -54,7 +54,8 @@ NUMBER = regex.compile(
   | (?P<frac>\b(?:(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)
                |half)\b)
   | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
-  | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0])?(?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
+  | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0])?
+                 (?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
   | (?P<num>
         (?P<sign>(?<![\w.])[-\u2212](?=\.?\d))?
         (?<![\d.,]|\d[.,])(?P<digits>{_DIGITS})
@@ -71,22 +72,50 @@ NUMBER = regex.compile(
 # than one case-insensitive pattern); NUMBER then runs anchored at each candidate.
 _DIGIT = regex.compile(r"\d")
 _START_WORDS = sorted(
-    {*UNITS, *TENS, *ORDINALS, *SCALES, "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
-     "dozens", "hundreds", "thousands", "millions", "billions", "several", "majority", "minority", "vast",
-     "great", "overwhelming", "slim", "narrow", "tens"},
+    {
+        *UNITS,
+        *TENS,
+        *ORDINALS,
+        *SCALES,
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "several",
+        "majority",
+        "minority",
+        "vast",
+        "great",
+        "overwhelming",
+        "slim",
+        "narrow",
+        "tens",
+    },
     key=lambda w: (-len(w), w),
 )
 _WORD_START = regex.compile(r"\b(?:" + "|".join(_START_WORDS) + r")\b")
 _WORD_START_I = regex.compile(_WORD_START.pattern, regex.IGNORECASE)
 # A scale or fraction word may be led by an article: "a dozen", "an eighth", "a third".
 _ARTICLE_BEFORE = regex.compile(r"\b(?:an?|one|two|three)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
-_LED_WORDS = frozenset([*SCALES, "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"])
+_LED_WORDS = frozenset(
+    [*SCALES, "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]
+)
 
 
 def _candidates(text: str) -> Iterator[int]:
     """Start positions where a number may begin, in order (possibly with repeats)."""
     low = text.lower()
-    words = (_WORD_START if len(low) == len(text) else _WORD_START_I).finditer(low if len(low) == len(text) else text)
+    words = (_WORD_START if len(low) == len(text) else _WORD_START_I).finditer(
+        low if len(low) == len(text) else text
+    )
     digits = _DIGIT.finditer(text)
     d = next(digits, None)
     w = next(words, None)
@@ -94,7 +123,11 @@ def _candidates(text: str) -> Iterator[int]:
         if w is None or (d is not None and d.start() < w.start()):
             start = d.start()
             if start and text[start - 1] in "-\u2212.":  # a sign or a leading point: "-5", ".25"
-                yield start - 2 if start > 1 and text[start - 2] in "-\u2212" and text[start - 1] == "." else start - 1
+                yield (
+                    start - 2
+                    if start > 1 and text[start - 2] in "-\u2212" and text[start - 1] == "."
+                    else start - 1
+                )
             yield start
             d = next(digits, None)
         else:

@@ -20,7 +20,9 @@ _BEFORE_RE = regex.compile(
     rf"(?:(?<=^|[\s(\[\u201c\"\u2014\u2013,;:])(?P<q>{alternation(_BEFORE)})(?:\s+|(?<=~)))?\Z",
     regex.IGNORECASE | regex.REVERSE,  # searched right to left from the figure: 8x faster
 )
-_AFTER_RE = regex.compile(rf"(?:\s+|-|(?=\+))(?P<q>{alternation(_AFTER)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+_AFTER_RE = regex.compile(
+    rf"(?:\s+|-|(?=\+))(?P<q>{alternation(_AFTER)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
+)
 _PREV_WORD = regex.compile(r"(\p{L}+)\W*\Z")
 
 

@@ -33,7 +33,8 @@ ADVERB_PERIODS: dict[str, str] = _U["adverb_periods"]
 _END = r"(?![\p{L}\p{N}])"
 # A unit may stand in brackets: "20 (kg)", "20 [kg]".
 QUANTITY = regex.compile(
-    rf"(?:[ \u00a0]?|-)(?P<open>[(\[{{<])?(?:(?P<exact>{alternation(Q_EXACT)})|(?P<folded>(?i:{alternation(Q_FOLDED)})))"
+    rf"(?:[ \u00a0]?|-)(?P<open>[(\[{{<])?"
+    rf"(?:(?P<exact>{alternation(Q_EXACT)})|(?P<folded>(?i:{alternation(Q_FOLDED)})))"
     rf"(?(open)[)\]}}>]){_END}"
 )
 DURATION = regex.compile(

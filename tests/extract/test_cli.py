@@ -40,6 +40,8 @@ def test_missing_path_is_an_error(capsys) -> None:  # type: ignore[no-untyped-de
 def test_python_dash_m_works() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "claims_api", "extract", str(SEED), "--no-normalize"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.count("\n") > 5

@@ -21,7 +21,11 @@ RUNNER = ROOT.parent / "shared" / "eval" / "peer_suite.py"
 def test_money_percent_quantity_pass_rate() -> None:
     out = subprocess.run(
         [sys.executable, str(RUNNER), "claims_api:extract", "--kind", "money,percent,quantity", "--json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600, check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        check=True,
     )
     result = json.loads(out.stdout)
     assert result["extractor_errors"] == 0 or not result["extractor_errors"], result["extractor_errors"]

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.score import score
 
 from claims_api import extract
-from support.score import score
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "data" / "gold").glob("*.jsonl"))
@@ -21,7 +21,9 @@ SHARED_GOLD = ROOT.parent / "shared" / "gold"
 
 
 def _gold() -> list[dict[str, Any]]:
-    return [json.loads(line) for path in GOLD for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line) for path in GOLD for line in path.read_text(encoding="utf-8").splitlines() if line
+    ]
 
 
 def _predict() -> list[dict[str, Any]]:
@@ -56,4 +58,6 @@ def test_every_kind_recalled(summary: dict[str, Any]) -> None:
 @pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="../shared is not beside the checkout")
 def test_gold_copies_match_shared() -> None:
     for path in GOLD:
-        assert path.read_bytes() == (SHARED_GOLD / path.name).read_bytes(), f"{path.name} differs from ../shared"
+        assert path.read_bytes() == (SHARED_GOLD / path.name).read_bytes(), (
+            f"{path.name} differs from ../shared"
+        )

@@ -18,16 +18,29 @@ from claims_api.model import Kind
 _NOT_AFTER_ONE = alternation(load("not_claims")["one_not_count"])
 RULES = (
     Rule("count.number", "<number> [<counted noun>]", "right", regex.compile(r"")),
-    Rule("count.vague", "dozens|hundreds|thousands|millions|several [of] <noun>", "right",
-         regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?[\p{L}]")),
+    Rule(
+        "count.vague",
+        "dozens|hundreds|thousands|millions|several [of] <noun>",
+        "right",
+        regex.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?[\p{L}]"),
+    ),
 )
 _NUMBER, _VAGUE = RULES
-_MONEY_AFTER = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:(?:US|U\.S\.|Canadian|Australian)[ \u00a0]+)?(?:dollars|euros|soles|pounds|pesos|yuan|rupees)\b", regex.I)
-_AGE = regex.compile(r"(?:[ \u00a0]*[-\u2010][ \u00a0]*|[ \u00a0]+)(?:years?|months?)[ \u00a0-]+old\b", regex.I)
+_MONEY_AFTER = regex.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:(?:US|U\.S\.|Canadian|Australian)[ \u00a0]+)?"
+    r"(?:dollars|euros|soles|pounds|pesos|yuan|rupees)\b",
+    regex.I,
+)
+_AGE = regex.compile(
+    r"(?:[ \u00a0]*[-\u2010][ \u00a0]*|[ \u00a0]+)(?:years?|months?)[ \u00a0-]+old\b", regex.I
+)
 _ATTACHED_LETTER = regex.compile(r"[\p{L}]")
-_ONE_BAD_AFTER = regex.compile(rf"[ \u00a0]*(?:{_NOT_AFTER_ONE}\b|[-\u2010][\p{{L}}]|[.,;:!?)\u2014\u2013]|\Z)", regex.I)
+_ONE_BAD_AFTER = regex.compile(
+    rf"[ \u00a0]*(?:{_NOT_AFTER_ONE}\b|[-\u2010][\p{{L}}]|[.,;:!?)\u2014\u2013]|\Z)", regex.I
+)
 _ONE_BAD_BEFORE = regex.compile(
-    r"\b(?:no|any|every|each|some|the|this|that|which|what|only|someone|anyone|no-|another|such|one)[ \u00a0]+\Z",
+    r"\b(?:no|any|every|each|some|the|this|that|which|what|only|someone|anyone|no-|another|such|one)"
+    r"[ \u00a0]+\Z",
     regex.I,
 )
 _WORD_HYPHEN = regex.compile(r"[-\u2010](?!(?:and|or)\b)[\p{L}]")
@@ -52,14 +65,32 @@ def match(doc: Doc, n: Num) -> Fields | None:
         word = text[n.start : n.end].lower()
         if _WORD_HYPHEN.match(text, n.end, n.end + 64):
             return None  # "one-sided", "three-time"
-        if word == "one" and (_ONE_BAD_AFTER.match(text, n.end, n.end + 64) or _ONE_BAD_BEFORE.search(text, max(0, n.start - 12), n.start)):
+        if word == "one" and (
+            _ONE_BAD_AFTER.match(text, n.end, n.end + 64)
+            or _ONE_BAD_BEFORE.search(text, max(0, n.start - 12), n.start)
+        ):
             return None
         if word == "one" and _ENUMERATIVE_ONE.match(text, n.end, n.end + 64) and text[n.start] == "O":
             return None  # "One proposal is ... Another is ..."
         first = text[n.start]
-        if first.isupper() and n.start > 0 and text[n.start - 1] not in "\n\"“‘(" and _CAPITAL_NAME.match(text, n.end, n.end + 64):
+        if (
+            first.isupper()
+            and n.start > 0
+            and text[n.start - 1] not in '\n"“‘('
+            and _CAPITAL_NAME.match(text, n.end, n.end + 64)
+        ):
             prev = text[max(0, n.start - 3) : n.start]
             if not prev.rstrip().endswith((".", "!", "?", ":")):
                 return None  # "the Big Four", "Three Gorges": a name
-    return Fields(Kind.COUNT, n.start, n.end, n.value, None, _NUMBER.id, num_start=n.start, num_end=n.end,
-                  decimals=n.decimals, bare=True)
+    return Fields(
+        Kind.COUNT,
+        n.start,
+        n.end,
+        n.value,
+        None,
+        _NUMBER.id,
+        num_start=n.start,
+        num_end=n.end,
+        decimals=n.decimals,
+        bare=True,
+    )

@@ -16,7 +16,9 @@ RULES = (
         "duration.the_last",
         "the last|past|next|first <number> <time unit>",
         "left",
-        regex.compile(r"(?i:\bthe[ \u00a0]+(?:last|past|next|first|previous|coming|final|following))[ \u00a0]+\Z"),
+        regex.compile(
+            r"(?i:\bthe[ \u00a0]+(?:last|past|next|first|previous|coming|final|following))[ \u00a0]+\Z"
+        ),
     ),
 )
 _UNIT, _THE_LAST = RULES
@@ -37,5 +39,14 @@ def match(doc: Doc, n: Num) -> Fields | None:
     left = _THE_LAST.left(text, n.start, 30)
     if left is not None:
         start = left.start()
-    return Fields(Kind.DURATION, start, m.end(), n.value, units.duration_unit(m), _UNIT.id,
-                  num_start=n.start, num_end=n.end, decimals=n.decimals)
+    return Fields(
+        Kind.DURATION,
+        start,
+        m.end(),
+        n.value,
+        units.duration_unit(m),
+        _UNIT.id,
+        num_start=n.start,
+        num_end=n.end,
+        decimals=n.decimals,
+    )

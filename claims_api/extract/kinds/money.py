@@ -12,7 +12,9 @@ from claims_api.model import Kind
 
 RULES = (
     Rule("money.symbol_before", "<symbol|ISO code|currency name> <number>", "left", currency.PREFIX),
-    Rule("money.name_after", "<number> <currency name|ISO code|symbol|cents|pence>", "right", currency.SUFFIX),
+    Rule(
+        "money.name_after", "<number> <currency name|ISO code|symbol|cents|pence>", "right", currency.SUFFIX
+    ),
 )
 _SYMBOL, _NAME = RULES
 _MONEY_CUES = regex.compile(
@@ -32,7 +34,9 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
     if m.group("code"):
         code = m.group("code")
         if len(code) == 3 and code.isupper():
-            return (code, m.end(), 1.0) if code in currency.tables()[2] and code not in ("ALL", "TOP") else None
+            return (
+                (code, m.end(), 1.0) if code in currency.tables()[2] and code not in ("ALL", "TOP") else None
+            )
         code = currency.code_for_symbol(code)
         return (code, m.end(), 1.0) if code else None
     if m.group("post"):
@@ -63,7 +67,9 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if n.form not in ("digits", "words", "fraction"):
         return None
     start, code, rule, symbol = n.start, None, _NAME.id, ""
-    prefix = currency.prefix_at(doc.text, n.start, doc.floor) if currency.may_prefix(doc.text, n.start) else None
+    prefix = (
+        currency.prefix_at(doc.text, n.start, doc.floor) if currency.may_prefix(doc.text, n.start) else None
+    )
     if prefix is not None:
         start, code = prefix
         rule, symbol = _SYMBOL.id, doc.text[start : n.start].replace("\\", "").strip()
@@ -79,7 +85,9 @@ def match(doc: Doc, n: Num) -> Fields | None:
             end, value = end2, value * factor
     if code is None:
         return None
-    fields = Fields(Kind.MONEY, start, end, value, code, rule, num_start=n.start, num_end=n.end, decimals=n.decimals)
+    fields = Fields(
+        Kind.MONEY, start, end, value, code, rule, num_start=n.start, num_end=n.end, decimals=n.decimals
+    )
     if suffix is not None and suffix[2] != 1.0:
         fields.extra["minor"] = True
     return fields

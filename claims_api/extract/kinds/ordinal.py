@@ -22,7 +22,9 @@ RULES = (
         "ordinal.counting",
         "<ordinal> <noun> (not a sequence noun)",
         "right",
-        regex.compile(rf"[ \u00a0]+(?!(?:{_SEQ}|of|and|or|to|in|on|at|time)\b)[\p{{L}}][\p{{L}}\-]*", regex.I),
+        regex.compile(
+            rf"[ \u00a0]+(?!(?:{_SEQ}|of|and|or|to|in|on|at|time)\b)[\p{{L}}][\p{{L}}\-]*", regex.I
+        ),
     ),
 )
 

@@ -41,7 +41,9 @@ _NUMBER_BEFORE = regex.compile(
     rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))[ \u00a0]*\Z", regex.IGNORECASE
 )
 _OF_NUMBER_AFTER = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:\d|[\p{L}]+[ \u00a0]+\d)")
-_HALF_DURATION = regex.compile(r"[ \u00a0]+(?:an?|of an?)[ \u00a0]+(?:hour|minute|day|year|month|week|century)", regex.I)
+_HALF_DURATION = regex.compile(
+    r"[ \u00a0]+(?:an?|of an?)[ \u00a0]+(?:hour|minute|day|year|month|week|century)", regex.I
+)
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
@@ -53,7 +55,9 @@ def match(doc: Doc, n: Num) -> Fields | None:
         q = Qualifier.LESS_THAN if "minority" in word else Qualifier.MORE_THAN
         return Fields(Kind.PERCENT, n.start, n.end, 50.0, "percent", _SHARE.id, qualifier=q, vague=True)
     if n.form == "frac":
-        if _HALF_DURATION.match(text, n.end, n.end + 64) or text[max(0, n.start - 6) : n.start].lower().endswith("and "):
+        if _HALF_DURATION.match(text, n.end, n.end + 64) or text[
+            max(0, n.start - 6) : n.start
+        ].lower().endswith("and "):
             return None
         if _FRACTION.right(text, n.end, 20):
             return Fields(Kind.PERCENT, n.start, n.end, n.value, "percent", _FRACTION.id)
@@ -63,10 +67,28 @@ def match(doc: Doc, n: Num) -> Fields | None:
     m = _SIGN.right(text, n.end, 24)
     if m is not None:
         unit = "percentage_point" if m.group("pp") else "percent"
-        return Fields(Kind.PERCENT, n.start, m.end(), n.value, unit, _SIGN.id, num_start=n.start, num_end=n.end,
-                      decimals=n.decimals)
+        return Fields(
+            Kind.PERCENT,
+            n.start,
+            m.end(),
+            n.value,
+            unit,
+            _SIGN.id,
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+        )
     m = _OF_NUMBER.left(text, n.start, 20)
     if m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
-        return Fields(Kind.PERCENT, m.start(), n.end, n.value, "percent", _OF_NUMBER.id, num_start=n.start,
-                      num_end=n.end, decimals=n.decimals)
+        return Fields(
+            Kind.PERCENT,
+            m.start(),
+            n.end,
+            n.value,
+            "percent",
+            _OF_NUMBER.id,
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+        )
     return None

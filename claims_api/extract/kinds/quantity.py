@@ -27,8 +27,17 @@ def match(doc: Doc, n: Num) -> Fields | None:
         if _PLURAL_NOUN.match(text, n.end, n.end + 64):
             return None
         value = digits_value(n.integer_text) * (-1 if n.value < 0 else 1)
-        return Fields(Kind.QUANTITY, n.start, n.end, value, "meter", _UNIT.id, num_start=n.start,
-                      num_end=n.end, decimals=n.decimals)
+        return Fields(
+            Kind.QUANTITY,
+            n.start,
+            n.end,
+            value,
+            "meter",
+            _UNIT.id,
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+        )
     m = _UNIT.right(text, n.end, 40)
     if m is None:
         return None
@@ -38,5 +47,14 @@ def match(doc: Doc, n: Num) -> Fields | None:
         return None  # a closing quote after a quoted number, not inches or feet
     if form == "in" and not _INCH_END.match(text, m.end(), m.end() + 64):
         return None
-    return Fields(Kind.QUANTITY, n.start, m.end(), n.value, units.quantity_unit(m), _UNIT.id,
-                  num_start=n.start, num_end=n.end, decimals=n.decimals)
+    return Fields(
+        Kind.QUANTITY,
+        n.start,
+        m.end(),
+        n.value,
+        units.quantity_unit(m),
+        _UNIT.id,
+        num_start=n.start,
+        num_end=n.end,
+        decimals=n.decimals,
+    )

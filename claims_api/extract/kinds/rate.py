@@ -60,10 +60,22 @@ def match(doc: Doc, n: Num) -> Fields | None:
         m = rule.right(doc.text, n.end, 80)
         if m is None or _is_unit(m.group("noun")):
             continue
-        unit = units.PERIODS[fold(m.group("period"))] if "period" in m.groupdict() and m.group("period") else (
-            units.ADVERB_PERIODS[fold(m.group("adv"))]
+        unit = (
+            units.PERIODS[fold(m.group("period"))]
+            if "period" in m.groupdict() and m.group("period")
+            else (units.ADVERB_PERIODS[fold(m.group("adv"))])
         )
         noun = " ".join(m.group("noun").split())
-        return Fields(Kind.RATE, n.start, m.end(), n.value, unit, rule.id, what=noun or None,
-                      num_start=n.start, num_end=n.end, decimals=n.decimals)
+        return Fields(
+            Kind.RATE,
+            n.start,
+            m.end(),
+            n.value,
+            unit,
+            rule.id,
+            what=noun or None,
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+        )
     return None
