@@ -7,7 +7,8 @@ import regex
 _STOP = (
     r"and|or|but|that|which|who|whom|whose|was|were|is|are|be|been|being|has|have|had|will|would|"
     r"could|should|may|might|must|can|did|do|does|than|as|while|when|where|after|before|since|"
-    r"because|if|though|although|so|yet|he|she|it|they|we|you|i|this|these|those|its|their|his|her"
+    r"because|if|though|although|so|yet|he|she|it|they|we|you|i|this|these|those|its|their|his|her|"
+    r"there|here|now|then|also|still|already|ago|according"
 )
 _NP_AFTER = regex.compile(
     rf"""[ \u00a0]+(?P<np>(?!(?:{_STOP})\b)[\p{{L}}][\p{{L}}\p{{M}}'’\-]*

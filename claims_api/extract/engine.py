@@ -220,6 +220,9 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
     )
 
 
+_CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*(?:or|about|approximately|roughly|some)?[ \u00a0]*")
+
+
 def run(text: str) -> list[Claim]:
     """Claims in ``text`` in document order, without overlaps (no normalization)."""
     doc = Doc(text)
@@ -232,6 +235,9 @@ def run(text: str) -> list[Claim]:
             if claim.end - claim.start <= claims[-1].end - claims[-1].start:
                 continue
             claims.pop()
+        if not claim.what and claims and _CONVERSION_GAP.fullmatch(text, claims[-1].end, claim.start):
+            # "12.97 billion soles ($3.422 billion)": the conversion measures what the amount does.
+            claim = claim.replace(what=claims[-1].what)
         claims.append(claim)
         prev_end = claim.end
     return claims
