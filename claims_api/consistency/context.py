@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims_api.consistency.memo import per_article, per_claim
 from claims_api.consistency.words import (
@@ -56,8 +57,7 @@ def _blank(s: str, a: int, b: int) -> str:
     return s[:a] + " " * (b - a) + s[b:]
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     """What every window in one sentence starts from."""
 
     text: str
@@ -283,10 +283,16 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
 
 
 @per_claim
+def clause_words(article: Article, claim: Claim) -> Tokens:
+    """The words of the claim's clause (``window``), offsets from the clause's start."""
+    return _window_tokens(window(article, claim))
+
+
+@per_claim
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
     w = window(article, claim)
-    tokens = _window_tokens(w)
+    tokens = clause_words(article, claim)
     lemma = measured(w, claim, tokens)
     if lemma is None:
         return None

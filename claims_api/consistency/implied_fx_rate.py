@@ -11,7 +11,8 @@ All conversions of one currency pair form one group (key ``implied_fx_rate:PEN/U
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -167,11 +168,6 @@ def _reference(conv: Conversion) -> tuple[float, float, str] | None:
     return rate, tol, desc
 
 
-def _dated_apart(a: Article, b: Article) -> bool:
-    da, db = _day(a), _day(b)
-    return da is not None and db is not None and abs((da - db).days) > PEER_DAYS
-
-
 class ImpliedFxRate:
     name = NAME
 
@@ -192,6 +188,28 @@ class ImpliedFxRate:
                 yield _judge(key, conv, corpus)
 
 
+class _Extremes:
+    """Minimum and maximum of any slice of a fixed list in constant time (a sparse table)."""
+
+    def __init__(self, values: list[float]) -> None:
+        self.lows = [values]
+        self.highs = [values]
+        width = 1
+        while 2 * width <= len(values):
+            lo, hi = self.lows[-1], self.highs[-1]
+            span = range(len(lo) - width)
+            self.lows.append([min(lo[i], lo[i + width]) for i in span])
+            self.highs.append([max(hi[i], hi[i + width]) for i in span])
+            width *= 2
+
+    def of(self, a: int, b: int) -> tuple[float, float]:
+        """(min, max) of values[a:b], a < b."""
+        level = (b - a).bit_length() - 1
+        end = b - (1 << level)
+        lo, hi = self.lows[level], self.highs[level]
+        return min(lo[a], lo[end]), max(hi[a], hi[end])
+
+
 class _Corpus:
     """The conversions of one pair, indexed so each judgement avoids rescanning the group."""
 
@@ -201,21 +219,46 @@ class _Corpus:
         self.by_article: dict[str, list[Conversion]] = defaultdict(list)
         for c in group:
             self.by_article[c.article.id].append(c)
+        # undated conversions are comparable with every article, dated ones within PEER_DAYS
+        self.undated = [c for c in self.by_value if _day(c.article) is None]
+        self.undated_per_article = Counter(c.article.id for c in self.undated)
+        dated = sorted(
+            (day.toordinal(), c.implied, c.article.id) for c in group if (day := _day(c.article)) is not None
+        )
+        self.days = [d for d, _, _ in dated]
+        self.dated_at: dict[str, list[int]] = defaultdict(list)  # article id -> indexes in ``dated``
+        for i, (_, _, article_id) in enumerate(dated):
+            self.dated_at[article_id].append(i)
+        self.extremes = _Extremes([v for _, v, _ in dated])
 
     def band(self, conv: Conversion) -> tuple[Interval, int] | None:
         """(min..max, count) of the comparable conversions in other articles."""
         own = conv.article.id
-        if _day(conv.article) is None:
+        day = _day(conv.article)
+        if day is None:
             # undated: every other article is comparable; skip our own at both ends
             lo = next((c.implied for c in self.by_value if c.article.id != own), None)
             hi = next((c.implied for c in reversed(self.by_value) if c.article.id != own), None)
             if lo is None or hi is None:
                 return None
             return Interval(lo, hi), len(self.group) - len(self.by_article[own])
-        values = [
-            o.implied for o in self.group if o.article.id != own and not _dated_apart(o.article, conv.article)
-        ]
-        return (Interval(min(values), max(values)), len(values)) if values else None
+        ends: list[float] = []
+        count = 0
+        lo = next((c.implied for c in self.undated if c.article.id != own), None)
+        if lo is not None:
+            hi = next(c.implied for c in reversed(self.undated) if c.article.id != own)
+            ends += [lo, hi]
+            count += len(self.undated) - self.undated_per_article[own]
+        # dated peers within PEER_DAYS: a slice of ``days``, cut around our own article's entries
+        first = bisect_left(self.days, day.toordinal() - PEER_DAYS)
+        last = bisect_right(self.days, day.toordinal() + PEER_DAYS)
+        start = first
+        for i in [*(i for i in self.dated_at[own] if first <= i < last), last]:
+            if start < i:
+                ends += self.extremes.of(start, i)
+                count += i - start
+            start = i + 1
+        return (Interval(min(ends), max(ends)), count) if count else None
 
 
 def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:

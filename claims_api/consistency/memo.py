@@ -4,7 +4,7 @@ Several rules read the same claim's clause (``context.window``), subject or conv
 ``scope()`` a function decorated with ``per_article`` or ``per_claim`` computes its result once per
 article (or claim) and returns the stored value afterwards; outside a scope it just computes.
 Articles and claims are frozen, so a stored result stays valid while the scope lasts. The store
-holds each article it has seen, so the ``id`` it is keyed by cannot be reused during the scope.
+holds each article and claim it is keyed by, so their ``id`` cannot be reused during the scope.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from claims_api.model import Article, Claim
 
 T = TypeVar("T")
 
-#: id(article) -> (article, {(function, id(claim) or None): (claim or None, result)})
-_Store = dict[int, tuple[Article, dict[tuple[object, int | None], tuple[Claim | None, Any]]]]
+#: memoised function -> {(id(article), id(claim) or 0): (article, claim or None, result)}
+_Store = dict[object, dict[tuple[int, int], tuple[Article, Claim | None, Any]]]
 _STORE: ContextVar[_Store | None] = ContextVar("consistency_memo", default=None)
 
 
@@ -37,13 +37,6 @@ def scope() -> Iterator[None]:
         _STORE.reset(token)
 
 
-def _slot(store: _Store, article: Article) -> dict[tuple[object, int | None], tuple[Claim | None, Any]]:
-    entry = store.get(id(article))
-    if entry is None or entry[0] is not article:
-        entry = store[id(article)] = (article, {})
-    return entry[1]
-
-
 def per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
     """Memoise ``fn(article)`` inside a scope."""
 
@@ -52,29 +45,37 @@ def per_article(fn: Callable[[Article], T]) -> Callable[[Article], T]:
         store = _STORE.get()
         if store is None:
             return fn(article)
-        slot = _slot(store, article)
-        key = (wrapper, None)
-        found = slot.get(key)
-        if found is None:
-            found = slot[key] = (None, fn(article))
-        return found[1]
+        cache = store.get(wrapper)
+        if cache is None:
+            cache = store[wrapper] = {}
+        key = (id(article), 0)
+        hit = cache.get(key)
+        if hit is not None and hit[0] is article:
+            return hit[2]
+        result = fn(article)
+        cache[key] = (article, None, result)
+        return result
 
     return wrapper
 
 
 def per_claim(fn: Callable[[Article, Claim], T]) -> Callable[[Article, Claim], T]:
-    """Memoise ``fn(article, claim)`` inside a scope (the claim is matched by identity)."""
+    """Memoise ``fn(article, claim)`` inside a scope (article and claim matched by identity)."""
 
     @functools.wraps(fn)
     def wrapper(article: Article, claim: Claim) -> T:
         store = _STORE.get()
         if store is None:
             return fn(article, claim)
-        slot = _slot(store, article)
-        key = (wrapper, id(claim))
-        found = slot.get(key)
-        if found is None or found[0] is not claim:
-            found = slot[key] = (claim, fn(article, claim))
-        return found[1]
+        cache = store.get(wrapper)
+        if cache is None:
+            cache = store[wrapper] = {}
+        key = (id(article), id(claim))
+        hit = cache.get(key)
+        if hit is not None and hit[0] is article and hit[1] is claim:
+            return hit[2]
+        result = fn(article, claim)
+        cache[key] = (article, claim, result)
+        return result
 
     return wrapper

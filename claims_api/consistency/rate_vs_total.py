@@ -22,7 +22,7 @@ from claims_api.consistency.base import (
     per_day,
     wanted,
 )
-from claims_api.consistency.context import _singular, counted_noun, measured, window
+from claims_api.consistency.context import _singular, clause_words, counted_noun, measured, window
 from claims_api.consistency.words import MEASURES, PERIOD_WORDS, RELATED_MEASURES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -60,8 +60,8 @@ def _rate_nouns(claim: Claim) -> set[str]:
 
 def _total_nouns(article: Article, claim: Claim) -> set[str]:
     w = window(article, claim)
-    found = {x for x in (_lemma(counted_noun(w)), measured(w, claim)) if x}
-    return found
+    words = clause_words(article, claim)
+    return {x for x in (_lemma(counted_noun(w, words)), measured(w, claim, words)) if x}
 
 
 def _period(article: Article, total: Claim) -> tuple[Interval, Claim | None, str] | None:
