@@ -13,6 +13,7 @@ import time
 from claims_api.consistency import keys_for, run_checks
 from claims_api.model import Article, Claim, Kind, Qualifier
 
+RATE_TOTAL = "2,190"
 COUNTRIES = ["Peru", "Chile", "Bolivia", "Brazil", "Mexico", "Colombia", "Ecuador", "Argentina"]
 
 
@@ -37,62 +38,69 @@ def _claim(
     )
 
 
+def _templates(rng: random.Random) -> list[tuple[str, str, tuple[int, ...]]]:
+    """The five sentence templates for one country: (text, tag, drawn numbers); 8 claims."""
+    c = rng.choice(COUNTRIES)
+    region = f"R{rng.randrange(40)}"
+    v = rng.choice([30, 33])
+    s = rng.choice([375, 380, 500])
+    d = rng.randrange(5, 90)
+    a = rng.randrange(3, 20)
+    b = a + rng.randrange(-2, 5)
+    return [
+        (f"Chinese investment in {c} stands at US${v} billion.", "inv", (v,)),
+        (f"Spending in {c} rises by {s}M soles ($100 million).", "fx", (s,)),
+        (f"In the {c} city of {region}, {d} people died in the protests.", "cnt", (d,)),
+        (f"Support in {c} rose from {a} to {b}%.", "chg", (a, b)),
+        (
+            f"Homicides in {c} are nearing six crimes per day, equivalent to {RATE_TOTAL} in the last year.",
+            "rate",
+            (),
+        ),
+    ]
+
+
 def article(i: int, rng: random.Random) -> Article:
-    """One synthetic article of about ten claims on a few hundred subjects."""
+    """One synthetic article of ten claims: the five templates for one country (eight claims) and
+    one more two-claim sentence (conversion, change or rate) about another."""
     parts: list[str] = []
     claims: list[Claim] = []
     pos = 0
-    for _ in range(2):
-        c = rng.choice(COUNTRIES)
-        region = f"R{rng.randrange(40)}"
-        sentences = [
-            (f"Chinese investment in {c} stands at US${(v := rng.choice([30, 33]))} billion.", "inv"),
-            (f"Spending in {c} rises by {(s := rng.choice([375, 380, 500]))}M soles ($100 million).", "fx"),
-            (
-                f"In the {c} city of {region}, {(d := rng.randrange(5, 90))} people died in the protests.",
-                "cnt",
-            ),
-            (
-                f"Support in {c} rose from {(a := rng.randrange(3, 20))} to {a + rng.randrange(-2, 5)}%.",
-                "chg",
-            ),
-            (
-                f"Homicides in {c} are nearing six crimes per day, equivalent to 2,190 in the last year.",
-                "rate",
-            ),
-        ]
-        for text, tag in sentences:
-            s0, e0 = pos, pos + len(text)
-            full = "".join(parts) + text
-            if tag == "inv":
-                claims.append(_claim(full, f"US${v} billion", Kind.MONEY, v * 1e9, "USD", s0, e0))
-            elif tag == "fx":
-                claims.append(_claim(full, f"{s}M soles", Kind.MONEY, s * 1e6, "PEN", s0, e0))
-                claims.append(_claim(full, "$100 million", Kind.MONEY, 100e6, "USD", s0, e0))
-            elif tag == "cnt":
-                claims.append(_claim(full, f"{d}", Kind.COUNT, d, None, s0, e0, at=text.index(", ")))
-            elif tag == "chg":
-                old, new = (int(x) for x in text.split("from ")[1].split("%")[0].split(" to "))
-                claims.append(
-                    _claim(full, f"{old}", Kind.PERCENT, old, "percent", s0, e0, at=text.index("from"))
+    sentences = _templates(rng)
+    sentences.append(rng.choice([t for t in _templates(rng) if t[1] in ("fx", "chg", "rate")]))
+    for text, tag, nums in sentences:
+        s0, e0 = pos, pos + len(text)
+        full = "".join(parts) + text
+        if tag == "inv":
+            (v,) = nums
+            claims.append(_claim(full, f"US${v} billion", Kind.MONEY, v * 1e9, "USD", s0, e0))
+        elif tag == "fx":
+            (s,) = nums
+            claims.append(_claim(full, f"{s}M soles", Kind.MONEY, s * 1e6, "PEN", s0, e0))
+            claims.append(_claim(full, "$100 million", Kind.MONEY, 100e6, "USD", s0, e0))
+        elif tag == "cnt":
+            (d,) = nums
+            claims.append(_claim(full, f"{d}", Kind.COUNT, d, None, s0, e0, at=text.index(", ")))
+        elif tag == "chg":
+            old, new = nums
+            claims.append(_claim(full, f"{old}", Kind.PERCENT, old, "percent", s0, e0, at=text.index("from")))
+            claims.append(_claim(full, f"{new}%", Kind.PERCENT, new, "percent", s0, e0))
+        elif tag == "rate":
+            claims.append(
+                _claim(
+                    full,
+                    "nearing six crimes per day",
+                    Kind.RATE,
+                    6,
+                    "1/day",
+                    s0,
+                    e0,
+                    qualifier=Qualifier.NEARLY,
                 )
-                claims.append(_claim(full, f"{new}%", Kind.PERCENT, new, "percent", s0, e0))
-            elif tag == "rate":
-                claims.append(
-                    _claim(
-                        full,
-                        "nearing six crimes per day",
-                        Kind.RATE,
-                        6,
-                        "1/day",
-                        s0,
-                        e0,
-                        qualifier=Qualifier.NEARLY,
-                    )
-                )
-                claims.append(_claim(full, "2,190", Kind.COUNT, 2190, None, s0, e0))
-            parts.append(text + " ")
-            pos = e0 + 1
+            )
+            claims.append(_claim(full, RATE_TOTAL, Kind.COUNT, 2190, None, s0, e0))
+        parts.append(text + " ")
+        pos = e0 + 1
     text = "".join(parts)
     fixed = tuple(c.replace(text=text[c.start : c.end]) for c in claims)
     day = f"2024-{rng.randrange(1, 13):02d}-15" if rng.random() < 0.7 else None
