@@ -10,8 +10,9 @@ _STOP = (
     r"because|if|though|although|so|yet|he|she|it|they|we|you|i|this|these|those|its|their|his|her|"
     r"there|here|now|then|also|still|already|ago|according"
 )
+_PREP = r"of|in|for|from|at|on|to|against|across|per|by|with|over|under|during|into|onto|toward|towards"
 _NP_AFTER = regex.compile(
-    rf"""[ \u00a0]+(?P<np>(?!(?:{_STOP})\b)[\p{{L}}][\p{{L}}\p{{M}}'’\-]*
+    rf"""[ \u00a0]+(?P<np>(?!(?:{_STOP}|{_PREP})\b)[\p{{L}}][\p{{L}}\p{{M}}'’\-]*
         (?:[ \u00a0]+(?!(?:{_STOP})\b)[\p{{L}}][\p{{L}}\p{{M}}'’\-]*){{0,3}})""",
     regex.VERBOSE | regex.IGNORECASE,
 )

@@ -190,7 +190,7 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
     text = doc.text
     start, end = f.start, f.end
     qualifier = f.qualifier
-    new_start, q = qualifiers.before(text, start)
+    new_start, q = qualifiers.before(text, start) if not f.extra.get("lead") else (start, None)
     if new_start >= prev_end and (q is not None):
         if qualifier is None or q is not Qualifier.EXACT:
             qualifier = q if qualifier is None else qualifier

@@ -28,7 +28,16 @@ _ATTACHED_AFTER = regex.compile(r"[xX×]\d|[:/]\d|'?s\b|’s\b|-(?:year|month|da
 _DECADE = regex.compile(r"'?s\b|’s\b")
 # "555-0100", "(01) 234 5678", "+51 1 234 5678": digit groups joined by dashes or spaces.
 _PHONE_AFTER = regex.compile(r"[-.](?P<next>\d{4})(?![\d,.])|\)[ ]?\d{3,4}[- ]\d{3,4}")
-_PHONE_BEFORE = regex.compile(r"(?:\+\d{1,3}[ ]?(?:\(?\d{1,4}\)?[ ]?)?|\d{3}[-.]\d{3}[-.])\Z", regex.REVERSE)
+_PHONE_BEFORE = regex.compile(r"(?:\+\d{1,3}(?:[ ]\(?\d{1,4}\)?)*[ ]|\+|\d{3}[-.]\d{3}[-.])\Z", regex.REVERSE)
+_PHONE_NEXT_GROUP = regex.compile(r"[ ]\(?\d")
+# "President Boluarte, 62, has ...": an age between commas after a name (GUIDELINE: not a claim).
+_AGE_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
+# "a 2-1 win": a score is two numbers of one result.
+_SCORE = regex.compile(
+    r"\d{1,2}[-\u2013]\d{1,2}[ ](?:win|victory|defeat|loss|draw|lead|score|scoreline|result|home|away)\b"
+    r"|(?:won|beat|lost|defeated|drew|trailed|led)[ ]\d{1,2}[-\u2013]\d{1,2}\b",
+    regex.IGNORECASE,
+)
 _PHONE_PREV = regex.compile(r"(?<![\d,.])(\d{3})[-.]\Z", regex.REVERSE)
 _TIME_AFTER = regex.compile(r"[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[AP]M\b)", regex.IGNORECASE)
 _LIST_MARKER = regex.compile(r"(?m)^[ \t]*\Z")
@@ -58,7 +67,11 @@ def _is_phone(text: str, n: Num) -> bool:
         and (n.integer_text[0] == "0" or float(prev.group(1)) > n.value)
     ):
         return True
-    return _PHONE_BEFORE.search(text, max(0, n.start - 14), n.start) is not None
+    before = _PHONE_BEFORE.search(text, max(0, n.start - 24), n.start)
+    if before is None:
+        return False
+    # "+51 1 311 5930": a country code, or a group after one, followed by another group.
+    return before.group() != "+" or _PHONE_NEXT_GROUP.match(text, n.end, n.end + 3) is not None
 
 
 def is_year(doc: Doc, n: Num) -> bool:
@@ -96,6 +109,10 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "identifier"
         if _is_phone(text, n):
             return "phone number"
+        if n.value < 120 and text[n.end : n.end + 1] == "," and _AGE_BEFORE.search(text, max(0, n.start - 30), n.start):
+            return "age"
+        if n.value < 100 and _SCORE.search(text, max(0, n.start - 12), min(len(text), n.end + 16)):
+            return "score"
         if _TIME_AFTER.match(text, n.end, n.end + 6) and n.value <= 24 and not n.scaled:
             return "time"
         if _LIST_MARKER.search(text, max(0, n.start - 8), n.start) and _LIST_AFTER.match(

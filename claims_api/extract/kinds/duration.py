@@ -35,10 +35,11 @@ def match(doc: Doc, n: Num) -> Fields | None:
         return None
     if m.group().strip() in ("s", "h") and m.start() == m.end() - 1:
         return None  # "5s", "3h" glued to the number are too often names or plurals
-    start = n.start
+    start, extra = n.start, {}
     left = _THE_LAST.left(text, n.start, 30)
     if left is not None:
-        start = left.start()
+        # "over the next five years" names a period: "over" bounds nothing here.
+        start, extra = left.start(), {"lead": True}
     return Fields(
         Kind.DURATION,
         start,
@@ -46,6 +47,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
         n.value,
         units.duration_unit(m),
         _UNIT.id,
+        extra=extra,
         num_start=n.start,
         num_end=n.end,
         decimals=n.decimals,
