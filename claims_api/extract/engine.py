@@ -220,7 +220,9 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
     )
 
 
-_CONVERSION_GAP = regex.compile(r"[ \u00a0]*[(\[][ \u00a0]*(?:or|about|approximately|roughly|some)?[ \u00a0]*")
+_CONVERSION_GAP = regex.compile(
+    r"[ \u00a0]*[(\[][ \u00a0]*(?:or|about|approximately|roughly|some)?[ \u00a0]*"
+)
 
 
 def run(text: str) -> list[Claim]:

@@ -109,7 +109,8 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "identifier"
         if _is_phone(text, n):
             return "phone number"
-        if n.value < 120 and text[n.end : n.end + 1] == "," and _AGE_BEFORE.search(text, max(0, n.start - 30), n.start):
+        after_comma = text[n.end : n.end + 1] == ","
+        if n.value < 120 and after_comma and _AGE_BEFORE.search(text, max(0, n.start - 30), n.start):
             return "age"
         if n.value < 100 and _SCORE.search(text, max(0, n.start - 12), min(len(text), n.end + 16)):
             return "score"
