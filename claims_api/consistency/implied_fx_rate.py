@@ -53,6 +53,9 @@ def _default_reference() -> ReferenceFn | None:
 
 reference_rate: ReferenceFn | None = _default_reference()
 
+#: ``(currency, day) -> reference_rate(currency, day)`` already looked up in one run.
+_Rates = dict[tuple[str, date], Any]
+
 
 @dataclass(frozen=True, slots=True)
 class Conversion:
@@ -143,14 +146,25 @@ def _day(article: Article) -> date | None:
         return None
 
 
-def _reference(conv: Conversion) -> tuple[float, float, str] | None:
+def _rate(currency: str, day: date, rates: _Rates | None) -> Any:
+    """``reference_rate(currency, day)``, looked up once per run when ``rates`` is given."""
+    assert reference_rate is not None
+    if rates is None:
+        return reference_rate(currency, day)
+    key = (currency, day)
+    if key not in rates:
+        rates[key] = reference_rate(currency, day)
+    return rates[key]
+
+
+def _reference(conv: Conversion, rates: _Rates | None = None) -> tuple[float, float, str] | None:
     """(rate, tolerance, description) for the pair on the article's date, or None."""
     day = _day(conv.article)
     if day is None or reference_rate is None:
         return None
     try:
-        num = reference_rate(conv.amount.unit or "", day)
-        den = reference_rate(conv.base.unit or "", day) if conv.base.unit != "USD" else None
+        num = _rate(conv.amount.unit or "", day, rates)
+        den = _rate(conv.base.unit or "", day, rates) if conv.base.unit != "USD" else None
     except Exception:  # a broken rate table must not break the report
         return None
     if num is None or (conv.base.unit != "USD" and den is None):
@@ -230,6 +244,7 @@ class _Corpus:
         for i, (_, _, article_id) in enumerate(dated):
             self.dated_at[article_id].append(i)
         self.extremes = _Extremes([v for _, v, _ in dated])
+        self.rates: _Rates = {}  # reference rates looked up so far
 
     def band(self, conv: Conversion) -> tuple[Interval, int] | None:
         """(min..max, count) of the comparable conversions in other articles."""
@@ -275,7 +290,7 @@ def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
     }
     bad = False
     severity = Severity.MEDIUM
-    ref = _reference(conv)
+    ref = _reference(conv, corpus.rates)
     if ref is not None:
         rate, tol, desc = ref
         off = _off(rate, bounds)
