@@ -288,7 +288,6 @@ def clause_words(article: Article, claim: Claim) -> Tokens:
     return _window_tokens(window(article, claim))
 
 
-@per_claim
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
     w = window(article, claim)
