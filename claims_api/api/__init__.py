@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from claims_api.api import auth, errors
 from claims_api.api import config as _config
@@ -18,6 +19,14 @@ from claims_api.api.routes import BLUEPRINTS
 from claims_api.storage import ClaimStore, open_store
 
 __all__ = ["create_app"]
+
+
+class IdConverter(IntegerConverter):
+    """A row id in a path; ids past the database's integer range match nothing (404, not 405)."""
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        return number if 1 <= number <= 2**31 - 1 else 0
 
 
 def create_app(config: Mapping[str, Any] | None = None, *, store: ClaimStore | None = None) -> Flask:
@@ -30,6 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: ClaimStore | N
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.url_map.strict_slashes = False
+    app.url_map.converters["id"] = IdConverter
     if store is None:
         store = open_store(app.config["DATABASE_URL"])
         if app.config["AUTO_MIGRATE"] and store.is_empty():

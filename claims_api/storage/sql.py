@@ -36,6 +36,7 @@ from claims_api.storage.types import (
     Page,
     StoredArticle,
     StoredClaim,
+    sentence_excerpt,
 )
 
 log = logging.getLogger(__name__)
@@ -480,7 +481,7 @@ def _article(row: Any) -> StoredArticle:
 
 def _claim_row(article_id: int, position: int, c: Claim, text: str, published: str | None) -> dict[str, Any]:
     d = c.to_dict()
-    sentence = text[c.sentence_start : c.sentence_end]
+    sentence = sentence_excerpt(text, c)
     value, low, high = _finite(c.value), _finite(c.low), _finite(c.high)
     usd, usd_low, usd_high = _finite(c.usd), _finite(c.usd_low), _finite(c.usd_high)
     return {

@@ -88,6 +88,22 @@ class Page(Generic[T]):
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+SENTENCE_MAX = 1000
+EXCERPT_MARGIN = 300
+
+
+def sentence_excerpt(text: str, claim: Claim) -> str:
+    """The claim's sentence, or around a very long one (over SENTENCE_MAX characters, as in
+    text without sentence breaks) a window of EXCERPT_MARGIN characters either side of the
+    claim marked with "…", so that a response or a row never repeats a whole article per claim.
+    ``sentence_start``/``sentence_end`` still give the exact sentence."""
+    s0, s1 = claim.sentence_start, claim.sentence_end
+    if s1 - s0 <= SENTENCE_MAX:
+        return text[s0:s1]
+    a, b = max(s0, claim.start - EXCERPT_MARGIN), min(s1, claim.end + EXCERPT_MARGIN)
+    return ("…" if a > s0 else "") + text[a:b] + ("…" if b < s1 else "")
+
+
 CLAIM_SORTS = ("id", "-id", "value", "-value", "usd", "-usd", "published", "-published")
 
 

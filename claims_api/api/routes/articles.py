@@ -23,7 +23,7 @@ from claims_api.extract import extract
 from claims_api.storage import NewArticle, StoredArticle
 
 bp = Blueprint("articles", __name__)
-ID = "<int(min=1, max=2147483647):article_id>"
+ID = "<id:article_id>"
 
 
 def _not_found(article_id: int) -> ApiError:

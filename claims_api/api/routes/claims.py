@@ -60,7 +60,7 @@ def list_claims() -> dict:
     return ClaimListOut().dump({"claims": [claim_dict(c) for c in page.items], "next_cursor": nxt})
 
 
-@bp.get("/v1/claims/<int(min=1, max=2147483647):claim_id>")
+@bp.get("/v1/claims/<id:claim_id>")
 def get_claim(claim_id: int) -> dict:
     """One claim with its sentence and its article."""
     found = store().get_claim(claim_id)

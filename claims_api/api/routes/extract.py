@@ -7,6 +7,7 @@ from flask import Blueprint
 from claims_api.api.inputs import json_body
 from claims_api.api.schemas import ExtractIn, ExtractOut
 from claims_api.extract import extract as run_extract
+from claims_api.storage import sentence_excerpt
 
 bp = Blueprint("extract", __name__)
 _in, _out = ExtractIn(), ExtractOut()
@@ -18,8 +19,5 @@ def extract() -> tuple[dict, int]:
     data = json_body(_in)
     text = data["text"]
     claims = run_extract(text, published=data["published"])
-    out = [
-        {**c.to_dict(), "optional": c.optional, "sentence": text[c.sentence_start : c.sentence_end]}
-        for c in claims
-    ]
+    out = [{**c.to_dict(), "optional": c.optional, "sentence": sentence_excerpt(text, c)} for c in claims]
     return _out.dump({"claims": out}), 200

@@ -1,0 +1,105 @@
+"""Findings are recomputed incrementally when articles come and go, and served as JSON or HTML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def consistency(fake_checks: Any) -> Any:
+    return fake_checks
+
+
+@pytest.fixture(autouse=True)
+def _fake(fake_extractor: Any) -> None:
+    pass
+
+
+def add(client: Any, text: str, **kw: Any) -> int:
+    r = client.post("/v1/articles", json={"text": text, **kw})
+    assert r.status_code == 201
+    return int(r.get_json()["article"]["id"])
+
+
+def findings(client: Any, query: str = "") -> list[dict[str, Any]]:
+    r = client.get(f"/v1/consistency{query}")
+    assert r.status_code == 200
+    return list(r.get_json()["findings"])
+
+
+def test_incremental_findings(client: Any) -> None:
+    a = add(client, "Police found 12 bodies.", source="x", published="2025-01-01")
+    assert findings(client) == []
+    b = add(client, "Reporters saw 15 bodies at the site.", source="y", published="2025-02-01")
+    (f,) = findings(client)
+    assert f["rule"] == "conflicting_figures" and f["status"] == "inconsistent" and f["key"] == "count:bodies"
+    assert f["severity"] == "high" and f["numbers"] == {"values": [12.0, 15.0]}
+    assert {c["article_id"] for c in f["claims"]} == {a, b}
+    ref = next(c for c in f["claims"] if c["article_id"] == b)
+    assert ref["text"] == "15" and ref["sentence"] == "Reporters saw 15 bodies at the site."
+    assert ref["start"] == 14 and ref["end"] == 16
+    claim = client.get(f"/v1/claims/{ref['claim_id']}").get_json()
+    assert claim["text"] == "15"
+
+    c = add(client, "Only 7 cats and 15 bodies.", source="x")
+    (f,) = findings(client)
+    assert len(f["claims"]) == 3
+    assert client.delete(f"/v1/articles/{b}").status_code == 204
+    (f,) = findings(client)
+    assert {r["article_id"] for r in f["claims"]} == {a, c}
+    client.delete(f"/v1/articles/{a}")
+    assert findings(client) == []
+
+
+def test_filters(client: Any) -> None:
+    a = add(client, "Police found 12 bodies.", source="x", published="2025-01-01")
+    add(client, "Reporters saw 15 bodies.", source="y", published="2025-02-01")
+    add(client, "There were 3 ships.", source="y", published="2025-02-01")
+    add(client, "There were 3 ships in port.", source="z", published="2025-03-01")
+    assert [f["key"] for f in findings(client)] == ["count:bodies", "count:ships"]
+    assert [f["key"] for f in findings(client, f"?article={a}")] == ["count:bodies"]
+    assert [f["key"] for f in findings(client, "?source=z")] == ["count:ships"]
+    assert [f["key"] for f in findings(client, "?status=consistent")] == ["count:ships"]
+    assert [f["key"] for f in findings(client, "?severity=high&rule=conflicting_figures")] == ["count:bodies"]
+    assert [f["key"] for f in findings(client, "?published_from=2025-03-01")] == ["count:ships"]
+    assert [f["key"] for f in findings(client, "?published_to=2025-01-15")] == ["count:bodies"]
+    assert findings(client, "?rule=other") == []
+
+
+def test_html(client: Any) -> None:
+    add(client, "Police found 12 bodies.")
+    add(client, "Reporters saw 15 bodies <b>here</b>.")
+    r = client.get("/v1/consistency", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert r.status_code == 200 and r.mimetype == "text/html"
+    page = r.get_data(as_text=True)
+    assert "conflicting_figures" in page and "<b>here</b>" not in page
+    assert client.get("/v1/consistency", headers={"Accept": "*/*"}).mimetype == "application/json"
+
+
+def test_minimal_html_without_renderer(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_render(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "claims_api.consistency.render":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    add(client, "Police found 12 bodies.")
+    add(client, "Reporters saw 15 bodies.")
+    monkeypatch.setattr(builtins, "__import__", no_render)
+    page = client.get("/v1/consistency", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "<li><b>conflicting_figures</b>" in page and 'href="/v1/articles/' in page
+
+
+def test_store_list_findings_for_the_report_command(store: Any, client: Any) -> None:
+    add(client, "Police found 12 bodies.", source="x")
+    add(client, "Reporters saw 15 bodies.", source="y")
+    (f,) = store.list_findings(source="y")
+    assert f.rule == "conflicting_figures" and all(r.claim_id for r in f.claims)
+    assert store.list_findings(status="consistent") == []
+    assert store.recheck_all() == 1
+    assert len(store.list_findings()) == 1
