@@ -53,6 +53,7 @@ def test_q_every_word_case_insensitive(client: Any, loaded: list[int]) -> None:
     assert texts(client, "q=HOMICIDES+solved") == ["12"]
     assert texts(client, "q=victims+OFFICIALS") == ["444"]
     assert texts(client, "q=50%25") == []  # LIKE wildcards are literal
+    assert texts(client, "q=homicide") == texts(client, "q=homicides")
 
 
 def test_q_returns_sentences(client: Any, loaded: list[int]) -> None:
