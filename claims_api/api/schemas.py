@@ -16,7 +16,8 @@ from claims_api.model import Kind, Qualifier, Severity, Status
 
 # The same patterns are in openapi.yaml, so generated examples and the server agree.
 NO_NUL = re.compile(r"^[^\x00]*$")
-HAS_TEXT = re.compile(r"\S")
+# Blank means ASCII whitespace only: \s differs between Python and ECMA regexes (U+0085, U+FEFF).
+HAS_TEXT = re.compile(r"[^\t\n\v\f\r ]")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MAX_ID = 2**31 - 1
 
