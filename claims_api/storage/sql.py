@@ -479,6 +479,15 @@ def _article(row: Any) -> StoredArticle:
     )
 
 
+def _lead_in(text: str, sentence_start: int, reach: int = 400) -> str:
+    """The sentence before a claim's own: it often names what a figure counts ("... homicides ...
+    It adds: '... there have been 444 victims'"), so ``q`` searches it too."""
+    floor = max(0, sentence_start - reach)
+    head = text[floor:sentence_start].rstrip()
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n", 0, len(head) - 1))
+    return head[cut + 1 :].strip() if cut >= 0 else head.strip()
+
+
 def _claim_row(article_id: int, position: int, c: Claim, text: str, published: str | None) -> dict[str, Any]:
     d = c.to_dict()
     sentence = sentence_excerpt(text, c)
@@ -520,7 +529,7 @@ def _claim_row(article_id: int, position: int, c: Claim, text: str, published: s
         "usd_lo": _first(usd, usd_low),
         "usd_hi": usd if usd is not None else usd_high,
         "date": c.published or published,
-        "search": f"{c.what}\n{sentence}".lower(),
+        "search": f"{c.what}\n{sentence}\n{_lead_in(text, c.sentence_start)}".lower(),
     }
 
 
