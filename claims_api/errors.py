@@ -9,6 +9,10 @@ class InputError(ClaimsError, TypeError):
     """The text given to the extractor is not a str."""
 
 
+class TooManyClaims(ClaimsError, ValueError):
+    """The text holds more figures than the caller allows (``extract(max_claims=...)``)."""
+
+
 class FxError(ClaimsError):
     """A conversion rate could not be found or used."""
 

@@ -187,9 +187,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def fake_extract(text: str, *, published: object = None) -> list[Claim]:
+def fake_extract(text: str, *, published: object = None, max_claims: int | None = None) -> list[Claim]:
     if not isinstance(text, str):
         raise TypeError("text must be str")
+    if max_claims is not None and len(_FIGURE.findall(text)) > max_claims:
+        from claims_api.errors import TooManyClaims
+
+        raise TooManyClaims(f"the text holds more than {max_claims} figures")
     claims = []
     spans = _sentences(text)
     for m in _FIGURE.finditer(text):

@@ -24,6 +24,7 @@ def from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "AUTO_MIGRATE": (env.get("CLAIMS_AUTO_MIGRATE") or "0").lower() in ("1", "true", "yes"),
         "PAGE_LIMIT": 50,
         "BATCH_MAX": 100,
+        "MAX_CLAIMS": int(env.get("CLAIMS_MAX_CLAIMS") or 20_000),
     }
 
 

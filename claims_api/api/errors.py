@@ -9,6 +9,8 @@ from typing import Any
 from flask import Flask, Response, json
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
+from claims_api.errors import TooManyClaims
+
 log = logging.getLogger(__name__)
 
 PROBLEM = "application/problem+json"
@@ -76,7 +78,18 @@ def _unexpected(e: Exception) -> Response:
     return problem(500, "Internal Server Error", "An unexpected error occurred; it has been logged.")
 
 
+def _too_many_claims(e: TooManyClaims) -> Response:
+    return problem(
+        422,
+        "Too Many Figures",
+        f"{e} (CLAIMS_MAX_CLAIMS); no news article holds that many: split it or raise the limit.",
+        kind="too-many-claims",
+        errors={"text": [str(e)]},
+    )
+
+
 def register(app: Flask) -> None:
+    app.register_error_handler(TooManyClaims, _too_many_claims)
     app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

@@ -14,13 +14,18 @@ __all__ = ["extract"]
 
 
 def extract(
-    text: str, *, published: str | date | datetime | None = None, normalize: bool = True
+    text: str,
+    *,
+    published: str | date | datetime | None = None,
+    normalize: bool = True,
+    max_claims: int | None = None,
 ) -> list[Claim]:
     """Every fact-and-figure claim in ``text``, in document order.
 
     ``published`` (ISO date, date or datetime) dates currency conversions; without it the date is
     inferred from a dateline near the top, or the latest rates are used and the claim says so.
-    ``normalize=False`` skips conversions (faster; usd/si fields stay None).
+    ``normalize=False`` skips conversions (faster; usd/si fields stay None). ``max_claims``
+    raises ``claims_api.errors.TooManyClaims`` (a ValueError) once more figures than that are found.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs the article text as str, not {type(text).__name__}")
@@ -28,7 +33,7 @@ def extract(
         raise TypeError(
             f"published must be an ISO date string, a date or None, not {type(published).__name__}"
         )
-    claims = run(text)
+    claims = run(text, max_claims)
     if normalize and claims:
         from claims_api.normalize import normalize_claims
 

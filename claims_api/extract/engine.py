@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from claims_api.errors import TooManyClaims
 from claims_api.extract import describe, not_claims, qualifiers
 from claims_api.extract.context import Doc
 from claims_api.extract.kinds import KINDS
@@ -33,7 +34,7 @@ _CHANGE_FROM = regex.compile(
 )
 
 
-def _classify(doc: Doc) -> list[Fields]:
+def _classify(doc: Doc, max_claims: int | None = None) -> list[Fields]:
     found: list[Fields] = []
     doc.floor = 0
     for n in scan(doc.text):
@@ -47,6 +48,8 @@ def _classify(doc: Doc) -> list[Fields]:
                 if reason is None or fields.kind not in (Kind.COUNT, Kind.ORDINAL, Kind.RATE):
                     found.append(fields)
                     doc.floor = fields.end
+                    if max_claims is not None and len(found) > max_claims:
+                        raise TooManyClaims(f"the text holds more than {max_claims} figures")
                 break
     return found
 
@@ -225,12 +228,15 @@ _CONVERSION_GAP = regex.compile(
 )
 
 
-def run(text: str) -> list[Claim]:
-    """Claims in ``text`` in document order, without overlaps (no normalization)."""
+def run(text: str, max_claims: int | None = None) -> list[Claim]:
+    """Claims in ``text`` in document order, without overlaps (no normalization).
+
+    Raises TooManyClaims as soon as more than ``max_claims`` figures are found (a guard for
+    services: a megabyte of digits holds hundreds of thousands)."""
     doc = Doc(text)
     claims: list[Claim] = []
     prev_end = 0
-    for f in _join_ranges(doc, _join_compounds(doc, _classify(doc))):
+    for f in _join_ranges(doc, _join_compounds(doc, _classify(doc, max_claims))):
         claim = _claim(doc, f, prev_end)
         if claims and claim.start < claims[-1].end:
             # Overlap (a qualifier or range reaching into the previous figure): keep the longer.

@@ -70,7 +70,7 @@ NUMBER = regex.compile(
 # Where a number may start: a digit, or a number word. Digits are found by a one-class scan and
 # words by a case-sensitive alternation over the lower-cased text (both several times faster
 # than one case-insensitive pattern); NUMBER then runs anchored at each candidate.
-_DIGIT = regex.compile(r"\d")
+_DIGIT = regex.compile(r"\d+")  # runs: a long number is one candidate, not one per digit
 _START_WORDS = sorted(
     {
         *UNITS,

@@ -112,3 +112,13 @@ def test_ten_megabytes_of_news() -> None:
     claims = extract(text, normalize=False)
     _valid(text, claims)
     assert len(text) >= 10_000_000 and claims
+
+
+def test_max_claims_stops_early() -> None:
+    from claims_api.errors import TooManyClaims
+
+    text = "1, 2, 3, 4, 5, 6 and 7 people"
+    assert len(extract(text, max_claims=10)) == 7
+    with pytest.raises(TooManyClaims, match="more than 3"):
+        extract(text, max_claims=3)
+    assert issubclass(TooManyClaims, ValueError)

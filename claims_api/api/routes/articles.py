@@ -20,6 +20,7 @@ from claims_api.api.schemas import (
     ClaimsOfArticleOut,
 )
 from claims_api.extract import extract
+from claims_api.model import Claim
 from claims_api.storage import NewArticle, StoredArticle
 
 bp = Blueprint("articles", __name__)
@@ -30,13 +31,23 @@ def _not_found(article_id: int) -> ApiError:
     return ApiError(404, "Not Found", f"There is no article {article_id}.", kind="not-found")
 
 
-def add(data: dict[str, Any]) -> tuple[StoredArticle, bool]:
-    """Store one validated article (extracting its claims) unless it is already there."""
+def prepare(data: dict[str, Any]) -> tuple[NewArticle, StoredArticle | None, list[Claim]]:
+    """A validated article, the stored one with its url or text if any, and else its claims.
+
+    Extraction may fail (too many figures); it runs before anything is stored."""
     new = NewArticle(**data)
     existing = store().find_article(url=new.url, text=new.text)
     if existing is not None:
+        return new, existing, []
+    return new, None, extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+
+
+def add(prepared: tuple[NewArticle, StoredArticle | None, list[Claim]]) -> tuple[StoredArticle, bool]:
+    """Store a prepared article unless it is already there."""
+    new, existing, claims = prepared
+    if existing is not None:
         return existing, False
-    return store().add_article(new, extract(new.text, published=new.published))
+    return store().add_article(new, claims)
 
 
 def with_claims(article: StoredArticle, created: bool) -> dict[str, Any]:
@@ -50,7 +61,7 @@ def with_claims(article: StoredArticle, created: bool) -> dict[str, Any]:
 @bp.post("/v1/articles")
 def create_article() -> tuple[dict, int]:
     """Store an article and its claims; the same url or text again returns the stored one."""
-    article, created = add(json_body(ArticleIn()))
+    article, created = add(prepare(json_body(ArticleIn())))
     return ArticleWithClaimsOut().dump(with_claims(article, created)), 201 if created else 200
 
 
@@ -58,7 +69,8 @@ def create_article() -> tuple[dict, int]:
 def create_articles() -> tuple[dict, int]:
     """Store up to 100 articles; all are validated before any is stored."""
     data = json_body(BatchIn())
-    results = [with_claims(*add(item)) for item in data["articles"]]
+    prepared = [prepare(item) for item in data["articles"]]  # every extraction before any write
+    results = [with_claims(*add(p)) for p in prepared]
     added = sum(r["created"] for r in results)
     body = {"results": results, "added": added, "existing": len(results) - added}
     return BatchOut().dump(body), 200

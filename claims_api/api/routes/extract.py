@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
 from claims_api.api.inputs import json_body
 from claims_api.api.schemas import ExtractIn, ExtractOut
@@ -18,6 +18,6 @@ def extract() -> tuple[dict, int]:
     """Extract the claims of a text without storing anything."""
     data = json_body(_in)
     text = data["text"]
-    claims = run_extract(text, published=data["published"])
+    claims = run_extract(text, published=data["published"], max_claims=current_app.config["MAX_CLAIMS"])
     out = [{**c.to_dict(), "optional": c.optional, "sentence": sentence_excerpt(text, c)} for c in claims]
     return _out.dump({"claims": out}), 200
