@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import logging
 import math
+import re
 import threading
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -479,11 +480,20 @@ def _article(row: Any) -> StoredArticle:
     )
 
 
+# A sentence that opens by pointing back ("It adds: ...", "They ...", a quotation going on) takes
+# its subject from the sentence before it.
+_ANAPHORIC = re.compile(
+    r"[\"\u201c\u2018']|(?:It|This|That|These|Those|They|He|She|Its|Their|Such|Of (?:these|them|those)"
+    r"|Among them|Most of them|Some of them|The (?:figure|number|total|toll|same))\b"
+)
+
+
 def _lead_in(text: str, sentence_start: int, reach: int = 400) -> str:
-    """The sentence before a claim's own: it often names what a figure counts ("... homicides ...
-    It adds: '... there have been 444 victims'"), so ``q`` searches it too."""
-    floor = max(0, sentence_start - reach)
-    head = text[floor:sentence_start].rstrip()
+    """The sentence before a claim's own when that one points back to it ("... homicides ...
+    It adds: 'there have been 444 victims'"): ``q`` searches it too. Empty otherwise."""
+    if not _ANAPHORIC.match(text, sentence_start):
+        return ""
+    head = text[max(0, sentence_start - reach) : sentence_start].rstrip()
     cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n", 0, len(head) - 1))
     return head[cut + 1 :].strip() if cut >= 0 else head.strip()
 
