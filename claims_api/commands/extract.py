@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
+from claims_api.commands.paths import txt_files
 from claims_api.extract import extract
 
 HELP = "extract the claims of .txt articles (files or folders) and print them"
@@ -19,17 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     parser.add_argument("--published", help="publication date (ISO) for every article, else inferred")
     parser.add_argument("--no-normalize", action="store_true", help="skip currency and unit conversion")
-
-
-def article_paths(paths: list[Path]) -> Iterator[Path]:
-    """The .txt files named or held in folders, in name order; missing paths raise FileNotFoundError."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
-        elif path.is_file():
-            yield path
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
 
 
 def read_article(path: Path) -> str:
@@ -44,7 +33,7 @@ def _cell(value: object) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        paths = list(article_paths(args.paths))
+        paths = txt_files(args.paths)
     except FileNotFoundError as exc:
         print(f"claims-api extract: {exc}", file=sys.stderr)
         return 2

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claims_api.commands.paths import txt_files
 from claims_api.storage import ClaimStore
 
 HELP = "store the .txt articles in files and folders (doc = file name without .txt)"
@@ -23,19 +24,6 @@ class Summary:
     def line(self) -> str:
         out = f"{self.added} articles added, {self.present} already present, {self.claims} claims"
         return out + (f", {self.failed} files unreadable" if self.failed else "")
-
-
-def txt_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The .txt files named or inside the folders named, sorted within each folder."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*.txt") if f.is_file())
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
-    return out
 
 
 def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = True) -> Summary:

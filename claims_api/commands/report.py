@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from claims_api.commands.paths import txt_files
 from claims_api.model import Finding
 
 HELP = "print the consistency report (table, json or html) from the database or from .txt files"
@@ -37,25 +38,13 @@ def from_files(paths: Sequence[str | Path]) -> list[Finding]:
     from claims_api.model import Article
 
     articles = []
-    for path in _txt_files(paths):
+    for path in txt_files(paths):
         text = path.read_text(encoding="utf-8")
         claims = tuple(extract(text))
         # the extractor infers the dateline; the checks read the date from the Article
         published = next((c.published for c in claims if c.published), None)
         articles.append(Article(id=path.stem, doc=path.stem, text=text, claims=claims, published=published))
     return run_checks(articles)
-
-
-def _txt_files(paths: Sequence[str | Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*.txt") if f.is_file())
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
-    return out
 
 
 def from_store(url: str | None, filters: dict[str, str]) -> list[Finding] | None:
