@@ -128,8 +128,3 @@ class Doc:
         if "/" not in token and "@" not in token and "." not in token:
             return False
         return _URL.search(token) is not None
-
-    # -- hints ---------------------------------------------------------------------------
-    @functools.cached_property
-    def lower(self) -> str:
-        return self.text.lower()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +48,3 @@ class Fields:
     num_end: int = 0
     decimals: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-Matcher = Callable[..., Fields | None]
