@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -170,26 +170,25 @@ def days(unit: str | None) -> float | None:
     return DAYS.get(u)
 
 
-def duration_days(claim: Claim) -> Interval | None:
-    """A duration claim as an interval of days."""
-    if claim.kind is not Kind.DURATION:
+def _in_days(claim: Claim, kind: Kind, power: int) -> Interval | None:
+    """A claim of ``kind`` as an interval scaled by (days per unit) ** ``power``."""
+    if claim.kind is not kind:
         return None
     per = days(claim.unit)
     iv = interval(claim)
     if per is None or iv is None:
         return None
-    return iv.scale(per)
+    return iv.scale(per**power)
+
+
+def duration_days(claim: Claim) -> Interval | None:
+    """A duration claim as an interval of days."""
+    return _in_days(claim, Kind.DURATION, 1)
 
 
 def per_day(claim: Claim) -> Interval | None:
     """A rate claim as an interval of events per day."""
-    if claim.kind is not Kind.RATE:
-        return None
-    per = days(claim.unit)
-    iv = interval(claim)
-    if per is None or iv is None:
-        return None
-    return iv.scale(1.0 / per)
+    return _in_days(claim, Kind.RATE, -1)
 
 
 def fmt(x: float) -> str:
@@ -271,6 +270,16 @@ def sort_key(f: Finding) -> tuple[object, ...]:
 def article_key(article: Article) -> str:
     """The group of within-article rules: the article alone."""
     return f"article:{article.id}"
+
+
+def wanted_articles(
+    articles: Sequence[Article], keys: Collection[str] | None
+) -> Iterator[tuple[str, Article]]:
+    """(key, article) for each article whose own group (``article_key``) is wanted."""
+    for article in articles:
+        key = article_key(article)
+        if wanted(key, keys):
+            yield key, article
 
 
 def wanted(key: str, keys: Collection[str] | None) -> bool:

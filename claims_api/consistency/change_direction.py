@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import article_key, finding, fmt, interval, numeric, wanted
+from claims_api.consistency.base import article_key, finding, fmt, interval, numeric, wanted_articles
 from claims_api.consistency.context import words_of
 from claims_api.consistency.words import CHANGE_VERBS, MULTIPLIERS
 from claims_api.model import Article, Claim, Finding, Kind, Severity
@@ -67,10 +67,7 @@ class ChangeDirection:
         return {article_key(article)} if len(article.claims) >= 2 else set()
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for article in articles:
-            key = article_key(article)
-            if not wanted(key, keys):
-                continue
+        for key, article in wanted_articles(articles, keys):
             for old, new, verb, direction, multiplier in changes(article):
                 yield _judge(key, article, old, new, verb, direction, multiplier)
 

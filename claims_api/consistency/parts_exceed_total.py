@@ -11,7 +11,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import Interval, article_key, finding, fmt, interval, numeric, wanted
+from claims_api.consistency.base import (
+    Interval,
+    article_key,
+    finding,
+    fmt,
+    interval,
+    numeric,
+    wanted_articles,
+)
 from claims_api.consistency.context import words_of
 from claims_api.consistency.implied_fx_rate import conversions
 from claims_api.consistency.memo import per_article
@@ -56,10 +64,7 @@ class PartsExceedTotal:
         return {article_key(article)} if len(article.claims) >= 2 else set()
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for article in articles:
-            key = article_key(article)
-            if not wanted(key, keys):
-                continue
+        for key, article in wanted_articles(articles, keys):
             convs = conversions(article)
             twin = {id(c.amount): c.base for c in convs} | {id(c.base): c.amount for c in convs}
             bracketed = {id(c.base if c.base.start > c.amount.start else c.amount) for c in convs}

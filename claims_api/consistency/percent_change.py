@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import Interval, article_key, finding, fmt, interval, numeric, wanted
+from claims_api.consistency.base import (
+    Interval,
+    article_key,
+    finding,
+    fmt,
+    interval,
+    numeric,
+    wanted_articles,
+)
 from claims_api.consistency.context import words_of
 from claims_api.consistency.words import CHANGE_VERBS
 from claims_api.model import Article, Claim, Finding, Kind, Severity
@@ -79,10 +87,7 @@ class PercentChange:
         return {article_key(article)} if any(c.kind is Kind.PERCENT for c in article.claims) else set()
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for article in articles:
-            key = article_key(article)
-            if not wanted(key, keys):
-                continue
+        for key, article in wanted_articles(articles, keys):
             for pct, direction, old, new in changes(article):
                 yield _judge(key, article, pct, direction, old, new)
 

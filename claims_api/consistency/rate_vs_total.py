@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import (
+    DAYS,
     Interval,
     article_key,
     duration_days,
@@ -20,10 +21,10 @@ from claims_api.consistency.base import (
     interval,
     numeric,
     per_day,
-    wanted,
+    wanted_articles,
 )
 from claims_api.consistency.context import _singular, clause_words, counted_noun, measured, window
-from claims_api.consistency.words import MEASURES, PERIOD_WORDS, RELATED_MEASURES
+from claims_api.consistency.words import MEASURES, RELATED_MEASURES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
 NAME = "rate_vs_total"
@@ -68,7 +69,7 @@ def _period(article: Article, total: Claim) -> tuple[Interval, Claim | None, str
     """The period a total covers: a duration claim in its sentence, or a phrase right after it."""
     m = _PERIOD_AFTER.match(article.text[total.end : total.sentence_end])
     if m:
-        d = PERIOD_WORDS[m.group(1).lower()]
+        d = DAYS[m.group(1).lower()]
         return Interval(d, d), None, m.group(0).strip()
     durations = [
         c
@@ -98,10 +99,7 @@ class RateVsTotal:
         return {article_key(article)} if any(c.kind is Kind.RATE for c in article.claims) else set()
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for article in articles:
-            key = article_key(article)
-            if not wanted(key, keys):
-                continue
+        for key, article in wanted_articles(articles, keys):
             for rate in article.claims:
                 daily = per_day(rate) if rate.kind is Kind.RATE and numeric(rate) else None
                 if daily is None:

@@ -12,7 +12,15 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import Interval, article_key, finding, fmt, interval, numeric, wanted
+from claims_api.consistency.base import (
+    Interval,
+    article_key,
+    finding,
+    fmt,
+    interval,
+    numeric,
+    wanted_articles,
+)
 from claims_api.consistency.context import words_of
 from claims_api.consistency.words import CHANGE_VERBS, MULTIPLIERS, SPLIT_CUES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
@@ -64,10 +72,7 @@ class SharesSum:
         return {article_key(article)} if any(c.kind is Kind.PERCENT for c in article.claims) else set()
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for article in articles:
-            key = article_key(article)
-            if not wanted(key, keys):
-                continue
+        for key, article in wanted_articles(articles, keys):
             by_sentence: dict[int, list[Claim]] = defaultdict(list)
             for claim in article.claims:
                 if _is_share(article, claim):

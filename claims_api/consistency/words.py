@@ -137,6 +137,3 @@ RELATED_MEASURES: tuple[frozenset[str], ...] = (
     frozenset("homicide death victim murder crime killing".split()),
     frozenset("injury wounded".split()),
 )
-
-#: Period phrases after a total: "2,190 in the last year" -> one year.
-PERIOD_WORDS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.0, "decade": 3652.5}

@@ -36,7 +36,6 @@ _CHANGE_FROM = regex.compile(
 
 def _classify(doc: Doc, max_claims: int | None = None) -> list[Fields]:
     found: list[Fields] = []
-    doc.floor = 0
     for n in scan(doc.text):
         reason = not_claims.excluded(doc, n)
         if reason is not None and reason != "year":
@@ -151,10 +150,10 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and b.start - a.end <= 12 and not a.vague and _joinable(a, b):
-            join = _RANGE_JOIN.search(text, a.end, b.start)
+            join = _RANGE_JOIN.match(text, a.end, b.start)
             word = join.group().strip().lower() if join else ""
             between = _BETWEEN.search(text, max(0, a.start - 10), a.start)
-            if join and join.start() == a.end and (word not in ("and", "or") or (between and word == "and")):
+            if join and (word not in ("and", "or") or (between and word == "and")):
                 if word == "to" and _CHANGE_FROM.search(text, max(0, a.start - 60), a.start):
                     # Two figures of one change: the first takes the second's kind and unit.
                     if a.bare:
@@ -194,24 +193,23 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
     start, end = f.start, f.end
     qualifier = f.qualifier
     new_start, q = qualifiers.before(text, start) if not f.extra.get("lead") else (start, None)
-    if new_start >= prev_end and (q is not None):
-        if qualifier is None or q is not Qualifier.EXACT:
-            qualifier = q if qualifier is None else qualifier
+    if q is not None and new_start >= prev_end:
+        # A rule's own qualifier ("the majority" is more_than) wins over the words before it.
+        qualifier = qualifier or q
         start = new_start
     new_end, q_after = qualifiers.after(text, end)
     if q_after is not None and qualifier in (None, Qualifier.EXACT):
         qualifier, end = q_after, new_end
     sentence = doc.sentence(start, end)
     what = f.what or describe.what(text, start, f.end, sentence)
-    low, high, value = f.low, f.high, f.value
     return Claim(
         start=start,
         end=end,
         text=text[start:end],
         kind=f.kind,
-        value=value,
-        low=low,
-        high=high,
+        value=f.value,
+        low=f.low,
+        high=f.high,
         unit=f.unit,
         qualifier=qualifier or Qualifier.EXACT,
         what=what,
