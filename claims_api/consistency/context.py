@@ -7,8 +7,10 @@ or measured word gives a different key, so unrelated figures are never compared.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -57,18 +59,67 @@ def _blank(s: str, a: int, b: int) -> str:
     return s[:a] + " " * (b - a) + s[b:]
 
 
+#: A text's words with their offsets.
+Tokens = list[tuple[int, str]]
+
+
 class _Sentence(NamedTuple):
-    """What every window in one sentence starts from."""
+    """One sentence read once for all its claims; spans and offsets relative to its start."""
 
     text: str
     parens: tuple[tuple[int, int], ...]  # spans of "(...)" asides
     claims: tuple[tuple[int, int], ...]  # spans of the claims starting in the sentence
-    breaks: bool  # whether any clause-break character occurs at all
+    blank: str  # the text with every aside and every claim blanked
+    cuts: tuple[int, ...]  # clause breaks, none in an aside, a claim or across a claim's edge
+    word_at: tuple[int, ...]  # offsets of the words of ``blank``
+    words: Tokens  # the words of ``blank``
+
+
+def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
+    """``s`` with every span replaced by ``ch`` (spans within ``s``, in any order, may overlap)."""
+    pieces: list[str] = []
+    at = 0
+    for a, b in sorted(spans):
+        if b <= at:
+            continue
+        a = max(a, at)
+        pieces.append(s[at:a])
+        pieces.append(ch * (b - a))
+        at = b
+    pieces.append(s[at:])
+    return "".join(pieces)
+
+
+def _cuts(text: str, asides: Sequence[tuple[int, int]], claims: Sequence[tuple[int, int]]) -> list[int]:
+    """Clause breaks of ``text`` once ``asides`` are blanked, never inside or across a claim."""
+    if _BREAK_CHARS.isdisjoint(text):
+        return []
+    marked = _fill(text, asides, " ") if asides else text
+    if claims:  # a dash or colon touching a figure ("from -3 percent") is its sign, not a break
+        marked = _fill(marked, claims, "#")
+    return [m.start() for m in _CLAUSE_BREAK.finditer(marked)]
+
+
+def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
+    n = len(text)
+    parens = tuple(m.span() for m in _PARENS.finditer(text)) if "(" in text else ()
+    inside = [(a, b) for a, b in spans if 0 <= a < b <= n]
+    blank = _fill(text, [*parens, *inside], " ") if parens or inside else text
+    words = _tokens(blank)
+    return _Sentence(
+        text,
+        parens,
+        spans,
+        blank,
+        tuple(_cuts(text, parens, inside)),
+        tuple(pos for pos, _ in words),
+        words,
+    )
 
 
 @per_article
 def _sentences(article: Article) -> dict[tuple[int, int], _Sentence]:
-    """(sentence_start, sentence_end) -> the sentence's parts, spans relative to its start."""
+    """(sentence_start, sentence_end) -> the sentence read once, spans relative to its start."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in article.claims:
         spans.setdefault(c.sentence_start, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
@@ -76,10 +127,7 @@ def _sentences(article: Article) -> dict[tuple[int, int], _Sentence]:
     for c in article.claims:
         key = (c.sentence_start, c.sentence_end)
         if key not in found:
-            text = article.sentence(c)
-            parens = tuple(m.span() for m in _PARENS.finditer(text)) if "(" in text else ()
-            breaks = not _BREAK_CHARS.isdisjoint(text)
-            found[key] = _Sentence(text, parens, tuple(spans[c.sentence_start]), breaks)
+            found[key] = _read(article.sentence(c), tuple(spans[c.sentence_start]))
     return found
 
 
@@ -88,74 +136,91 @@ def _sentence(article: Article, claim: Claim) -> _Sentence:
     if found is not None:
         return found
     # a claim from elsewhere: read its sentence against this article's claims
-    text = article.sentence(claim)
     spans = tuple(
         (c.start - claim.sentence_start, c.end - claim.sentence_start)
         for c in article.claims
         if c.sentence_start == claim.sentence_start
     )
-    parens = tuple(m.span() for m in _PARENS.finditer(text))
-    return _Sentence(text, parens, spans, not _BREAK_CHARS.isdisjoint(text))
+    return _read(article.sentence(claim), spans)
 
 
-def _blank_all(s: str, spans: list[tuple[int, int]]) -> str:
-    """``s`` with every span replaced by spaces (spans within ``s``, in any order)."""
-    pieces: list[str] = []
-    at = 0
-    for a, b in sorted(spans):
-        if b <= at:
-            continue
-        a = max(a, at)
-        pieces.append(s[at:a])
-        pieces.append(" " * (b - a))
-        at = b
-    pieces.append(s[at:])
-    return "".join(pieces)
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A claim's window together with its words, which ``clause_words`` hands out."""
+
+    window: Window
+    words: Tokens
+
+
+def _alone(sent: _Sentence, cs: int, ce: int) -> bool:
+    """True when the sentence's shared reading serves this claim: it lies in the sentence, in no
+    aside, and no other claim holds it (so blanking everything but the claim blanks the same)."""
+    if not 0 <= cs < ce <= len(sent.text):
+        return False
+    if any(a <= cs and ce <= b for a, b in sent.parens):
+        return False
+    return sum(1 for a, b in sent.claims if a <= cs and ce <= b) == 1
 
 
 @per_claim
-def window(article: Article, claim: Claim) -> Window:
-    """The clause holding the claim, cut at the commas around it (a "which" clause keeps its head)."""
+def _clause(article: Article, claim: Claim) -> _Clause:
     sent = _sentence(article, claim)
-    sentence = sent.text
     cs = claim.start - claim.sentence_start
     ce = claim.end - claim.sentence_start
+    if _alone(sent, cs, ce):
+        w = _bounds(sent.blank, sent.cuts, 0, len(sent.text), cs, ce)
+        lo = bisect.bisect_left(sent.word_at, w.start)
+        hi = bisect.bisect_left(sent.word_at, w.end, lo)
+        return _Clause(w, [(pos - w.start, word) for pos, word in sent.words[lo:hi]])
+    w = _odd_window(sent, cs, ce)
+    return _Clause(w, _tokens(w.text[w.start : w.end]))
+
+
+def _odd_window(sent: _Sentence, cs: int, ce: int) -> Window:
+    """The window of a claim inside an aside, inside another claim or outside its sentence."""
+    sentence = sent.text
     n = len(sentence)
-    blanks: list[tuple[int, int]] = []
+    asides: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     inside = None
     for a, b in sent.parens:
         if a <= cs and ce <= b:
             inside = inside or (a, b)
         else:
-            blanks.append((a, b))
+            asides.append((a, b))
     # the claim itself (and any span holding it) stays: only spans not holding it are blanked
     for a, b in sent.claims:
         if 0 <= a < b <= n and not (a <= cs and ce <= b):
-            blanks.append((a, b))
-    masked = _blank_all(sentence, blanks) if blanks else sentence
+            others.append((a, b))
+    masked = _fill(sentence, [*asides, *others], " ") if asides or others else sentence
     lo, hi = (inside[0] + 1, inside[1] - 1) if inside else (0, n)
+    cuts = [at for at in _cuts(sentence, asides, [*others, (cs, ce)]) if lo <= at < hi]
+    return _bounds(_blank(masked, cs, ce), cuts, lo, hi, cs, ce)
+
+
+def _bounds(body: str, cuts: Sequence[int], lo: int, hi: int, cs: int, ce: int) -> Window:
+    """The clause around [cs, ce) between the breaks ``cuts``, cut at the commas around the claim
+    (a "which" clause keeps its head); ``body`` has the claim and all it does not speak of blanked."""
     c_lo, c_hi = lo, hi
-    if sent.breaks:  # blanking only adds spaces, so a sentence without break characters has no break
-        for m in _CLAUSE_BREAK.finditer(masked, lo, hi):
-            at = m.start()
-            if at < cs:
-                c_lo = at + 1
-            elif at >= ce:
-                c_hi = at
-                break
-    last = masked.rfind(",", c_lo, min(cs, c_hi)) if cs > c_lo else -1
+    for at in cuts:
+        if at < cs:
+            c_lo = at + 1
+        elif at >= ce:
+            c_hi = at
+            break
+    last = body.rfind(",", c_lo, min(cs, c_hi)) if cs > c_lo else -1
     s_lo = last + 1 if last >= 0 else c_lo
-    first = masked.find(",", max(ce, c_lo), c_hi)
+    first = body.find(",", max(ce, c_lo), c_hi)
     s_hi = first if first >= 0 else c_hi
-    if last >= 0 and masked[s_lo:cs].lstrip().lower().startswith(_RELATIVE):
-        second = masked.rfind(",", c_lo, last)
+    if last >= 0 and body[s_lo:cs].lstrip().lower().startswith(_RELATIVE):
+        second = body.rfind(",", c_lo, last)
         s_lo = second + 1 if second >= 0 else c_lo
-    body = _blank(masked, cs, ce)
     return Window(body, s_lo, s_hi, cs, ce)
 
 
-#: A text's words with their offsets.
-Tokens = list[tuple[int, str]]
+def window(article: Article, claim: Claim) -> Window:
+    """The clause holding the claim, cut at the commas around it (a "which" clause keeps its head)."""
+    return _clause(article, claim).window
 
 
 def _tokens(text: str) -> Tokens:
@@ -164,10 +229,6 @@ def _tokens(text: str) -> Tokens:
     if "'" in text or "\u2019" in text:
         found = [(pos, word[:-2] if word[-2:] in _POSSESSIVE else word) for pos, word in found]
     return found
-
-
-def _window_tokens(w: Window) -> Tokens:
-    return _tokens(w.text[w.start : w.end])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -269,7 +330,7 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
         if noun not in GENERIC_NOUNS and noun not in PLACES:
             return _singular(noun)
     best: tuple[int, str] | None = None
-    for pos, word in _window_tokens(w) if tokens is None else tokens:
+    for pos, word in _tokens(w.text[w.start : w.end]) if tokens is None else tokens:
         lemma = MEASURES.get(word.lower())
         if lemma is None:
             continue
@@ -282,10 +343,9 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
     return _singular(noun) if noun else None
 
 
-@per_claim
 def clause_words(article: Article, claim: Claim) -> Tokens:
     """The words of the claim's clause (``window``), offsets from the clause's start."""
-    return _window_tokens(window(article, claim))
+    return _clause(article, claim).words
 
 
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
