@@ -34,7 +34,8 @@ _ATOM = rf"(?:{_TENS_W}(?:[-\u2010\u2013\u2014 ]?{_UNIT_W})?|{_UNIT_W})"
 _ATOM_OR_SCALE = rf"(?:{_ATOM}|{_SCALE_W})"
 _WORD_NUMBER = (
     rf"(?:(?:a|an)(?=\s+{_SCALE_W}\b)|{_ATOM}\b)"
-    rf"(?:(?:\s+and\s+|[\s\u2010-]+){_ATOM_OR_SCALE}\b)*"
+    # "and" joins words only after a scale ("one hundred and six"), not "five and six"
+    rf"(?:(?:(?<=\b{_SCALE_W})\s+and\s+|[\s\u2010-]+){_ATOM_OR_SCALE}\b)*"
     rf"(?:\s+point(?:\s+{_UNIT_W}\b)+)?"
 )
 _DIGITS = r"""
@@ -51,6 +52,7 @@ NUMBER = regex.compile(
     (?P<ord>(?<![\w.,])\d+(?:st|nd|rd|th)\b | \b(?:{_TENS_W}[-\u2010\u2014 ]?)?{_ORD_W}\b)
   | (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions
                 |billions|several)\b)
+  | (?P<halfscale>\bhalf[\s-]+an?[\s-]+(?:million|billion|trillion|dozen)\b)
   | (?P<frac>\b(?:(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)
                |half)\b)
   | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
@@ -140,6 +142,28 @@ def _candidates(text: str) -> Iterator[int]:
             w = next(words, None)
 
 
+# A whole number with a fraction after it: "two and a half", "2\u00bd", "three and three-quarter";
+# a scale word may follow the fraction ("two and a half million").
+_AND_PART = regex.compile(
+    r"""(?:[ \u00a0-]+and[ \u00a0-]+(?P<part>(?:a|one)[ \u00a0-]+(?:half|quarter)
+                                      |three[ \u00a0-]+quarters?|(?:one|two)[ \u00a0-]+thirds?)\b
+         | (?P<glyph>[\u00bd\u00bc\u00be\u2153\u2154]))
+        (?P<scale>[ \u00a0]+(?:million|billion|trillion)\b)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_PARTS = {
+    "half": 0.5,
+    "quarter": 0.25,
+    "quarters": 0.75,
+    "third": 1 / 3,
+    "thirds": 2 / 3,
+    "\u00bd": 0.5,
+    "\u00bc": 0.25,
+    "\u00be": 0.75,
+    "\u2153": 1 / 3,
+    "\u2154": 2 / 3,
+}
+
 _SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
 _WORD_SPLIT = regex.compile(r"[\s\u2010\u2013\u2014-]+")
 _ORD_SPLIT = regex.compile(r"[-\u2010\u2014 ]")
@@ -224,6 +248,36 @@ def _matches(text: str) -> Iterator[regex.Match[str]]:
 
 def scan(text: str) -> Iterator[Num]:
     """Every number-like token in ``text``, left to right, without overlaps."""
+    taken = 0
+    for n in _read(text):
+        if n.start < taken:
+            continue  # inside a number that took a fraction after it
+        if n.form in ("digits", "words") and not n.scaled and n.value.is_integer() and n.value >= 0:
+            m = _AND_PART.match(text, n.end, n.end + 48)
+            if m is not None:
+                _add_part(n, m)
+        taken = n.end
+        yield n
+
+
+def _add_part(n: Num, m: regex.Match[str]) -> None:
+    """Widen ``n`` over "and a half" (and a scale word after it): 2 -> 2.5, or 2.5 million."""
+    part = (m.group("part") or m.group("glyph")).lower().split()[-1].split("-")[-1]
+    if part == "quarter" and m.group("part").lower().startswith("three"):
+        part = "quarters"  # "three and three-quarter hours"
+    if part == "third" and m.group("part").lower().startswith("two"):
+        part = "thirds"
+    n.value += _PARTS[part]
+    n.decimals = max(n.decimals, 2)
+    n.end = m.end()
+    scale = m.group("scale")
+    if scale:
+        n.value = float(Decimal(str(n.value)) * Decimal(SCALES[scale.strip().lower()]))
+        n.scaled = True
+        n.scale_text = scale
+
+
+def _read(text: str) -> Iterator[Num]:
     for m in _matches(text):
         group = m.lastgroup
         if group == "num" or m.group("digits"):
@@ -266,6 +320,9 @@ def scan(text: str) -> Iterator[Num]:
                 parts = _ORD_SPLIT.split(raw)
                 value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
             yield Num(m.start(), m.end(), value, "ord")
+        elif group == "halfscale":
+            scale = m.group().lower().split()[-1].split("-")[-1]
+            yield Num(m.start(), m.end(), 0.5 * (12 if scale == "dozen" else SCALES[scale]), "words", 1, True)
         elif group == "frac":
             key = _FOLD_SPACE.sub(" ", m.group().lower())
             key = {"one half": "half", "a half": "half"}.get(key, key)

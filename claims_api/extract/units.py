@@ -27,6 +27,8 @@ def _forms(table: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, str]]
 
 Q_EXACT, Q_FOLDED = _forms(_U["quantity"])
 D_EXACT, D_FOLDED = _forms(_U["durations"])
+#: The duration units by their singular names ("hour", "year").
+DURATION_NAMES = tuple(_U["durations"])
 PERIODS: dict[str, str] = _U["periods"]
 ADVERB_PERIODS: dict[str, str] = _U["adverb_periods"]
 

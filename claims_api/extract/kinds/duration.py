@@ -20,13 +20,29 @@ RULES = (
             r"(?i:\bthe[ \u00a0]+(?:last|past|next|first|previous|coming|final|following))[ \u00a0]+\Z"
         ),
     ),
+    Rule(
+        "duration.half_a",
+        "half a|an <time unit>",
+        "right",
+        regex.compile(r"[ \u00a0]+an?(?=[ \u00a0])", regex.I),
+    ),
+    Rule(
+        "duration.a_unit_and_a_half",
+        "a|an <time unit> and a half",
+        "left",
+        regex.compile(
+            rf"(?i:\ban?[ \u00a0]+(?P<unit>{'|'.join(units.DURATION_NAMES)})[ \u00a0]+and[ \u00a0]+)\Z"
+        ),
+    ),
 )
-_UNIT, _THE_LAST = RULES
+_UNIT, _THE_LAST, _HALF_A, _AND_A_HALF = RULES
 # Ages and relative dates are not durations of the thing measured (GUIDELINE: dates are not claims).
 _NOT_DURATION = regex.compile(r"[ \u00a0-]+(?:old|ago|of[ \u00a0]+age|later|earlier|hence|prior)\b", regex.I)
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
+    if n.form == "frac":
+        return _half(doc.text, n)
     if n.form not in ("digits", "words", "fraction"):
         return None
     text = doc.text
@@ -52,3 +68,22 @@ def match(doc: Doc, n: Num) -> Fields | None:
         num_end=n.end,
         decimals=n.decimals,
     )
+
+
+def _half(text: str, n: Num) -> Fields | None:
+    """ "half an hour" (0.5 hour) and "a year and a half" (1.5 years)."""
+    word = text[n.start : n.end].lower()
+    if word == "half":
+        a = _HALF_A.right(text, n.end, 8)
+        m = units.DURATION.match(text, a.end(), a.end() + 30) if a is not None else None
+        if m is None or not m.group().startswith(" "):
+            return None
+        return Fields(Kind.DURATION, n.start, m.end(), 0.5, units.duration_unit(m), _HALF_A.id, decimals=1)
+    if word.split()[-1] == "half" and word.split()[0] in ("a", "one"):
+        m = _AND_A_HALF.left(text, n.start, 40)
+        if m is None:
+            return None
+        return Fields(
+            Kind.DURATION, m.start(), n.end, 1.5, m.group("unit").lower(), _AND_A_HALF.id, decimals=1
+        )
+    return None
