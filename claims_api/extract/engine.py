@@ -13,7 +13,7 @@ from claims_api.errors import TooManyClaims
 from claims_api.extract import describe, not_claims, qualifiers
 from claims_api.extract.context import Doc
 from claims_api.extract.kinds import KINDS
-from claims_api.extract.numbers import scan
+from claims_api.extract.numbers import scale_of, scan
 from claims_api.extract.rule import Fields
 from claims_api.model import Claim, Kind, Qualifier
 
@@ -23,13 +23,20 @@ _RANGE_JOIN = regex.compile(
     regex.IGNORECASE,
 )
 _BETWEEN = regex.compile(r"\b(?:between|from)[ \u00a0]+\Z", regex.IGNORECASE)
-_CHANGE_FROM = regex.compile(
+_CHANGE_VERBS = (
     r"\b(?:rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown|"
     r"climbed?|climbs|jumped?|jumps|soared?|surged?|fell|fall|falls|falling|fallen|dropped?|drops|"
     r"declined?|declines|decreased?|decreases|slipped?|slid|plunged?|plummeted|shrank|shrunk|went|gone|"
     r"up|down|raised?|cut|lowered?|reduced?|expanded?|changed?|moved?|doubled|tripled|halved|"
-    r"improved?|worsened|widened|narrowed)"
-    r"(?:[ \u00a0]+[\p{L}]+){0,3}?[ \u00a0]+from[ \u00a0]+\Z",
+    r"improved?|worsened|widened|narrowed|gained|lost|added|shed|trimmed)"
+)
+_CHANGE_FROM = regex.compile(
+    _CHANGE_VERBS + r"(?:[ \u00a0]+[\p{L}]+){0,3}?[ \u00a0]+from[ \u00a0]+\Z",
+    regex.IGNORECASE,
+)
+# "narrowed by £1.1bn to £3.1bn", "fell 22p to 415p": a change, then the level it reached.
+_CHANGE_BY = regex.compile(
+    _CHANGE_VERBS + r"(?:[ \u00a0]+[\p{L}]+){0,3}?(?:[ \u00a0]+by)?[ \u00a0]+\Z",
     regex.IGNORECASE,
 )
 
@@ -37,6 +44,8 @@ _CHANGE_FROM = regex.compile(
 def _classify(doc: Doc, max_claims: int | None = None) -> list[Fields]:
     found: list[Fields] = []
     for n in scan(doc.text):
+        if found and n.start < found[-1].end:
+            continue  # inside the previous claim ("31.1 per 100,000 inhabitants")
         reason = not_claims.excluded(doc, n)
         if reason is not None and reason != "year":
             continue
@@ -138,7 +147,21 @@ def _join_compounds(doc: Doc, found: list[Fields]) -> list[Fields]:
 def _joinable(a: Fields, b: Fields) -> bool:
     if a.kind is b.kind and a.unit == b.unit:
         return True
+    if b.bare and a.kind is Kind.MONEY:
+        return True  # "$3.5-3.7 billion": the currency is written once, at the low end
     return a.bare and b.kind is not Kind.ORDINAL and not b.vague
+
+
+def _low_end(text: str, a: Fields, b: Fields) -> float:
+    """The low end of a range: "between $1.2 and $1.4 billion" is 1.2 billion when the high
+    end's scale word fits the low end (not in "between 900 and 1.2 million")."""
+    assert a.value is not None and b.value is not None
+    if scale_of(text, a.num_start, a.num_end) is not None:
+        return a.value
+    factor = scale_of(text, b.num_start, b.num_end)
+    if factor is None or a.value * factor > b.value:
+        return a.value
+    return a.value * factor
 
 
 def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
@@ -154,7 +177,10 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
             word = join.group().strip().lower() if join else ""
             between = _BETWEEN.search(text, max(0, a.start - 10), a.start)
             if join and (word not in ("and", "or") or (between and word == "and")):
-                if word == "to" and _CHANGE_FROM.search(text, max(0, a.start - 60), a.start):
+                if word == "to" and (
+                    _CHANGE_FROM.search(text, max(0, a.start - 60), a.start)
+                    or (not a.bare and not b.bare and _CHANGE_BY.search(text, max(0, a.start - 60), a.start))
+                ):
                     # Two figures of one change: the first takes the second's kind and unit.
                     if a.bare:
                         a.kind, a.unit, a.bare, a.rule = b.kind, b.unit, False, b.rule
@@ -164,15 +190,16 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                     continue
                 if a.value is not None and b.value is not None and a.value < b.value:
                     start = between.start() if between and word == "and" else a.start
+                    named = a if b.bare and not a.bare else b  # the end that says what is measured
                     out.append(
                         Fields(
-                            b.kind,
+                            named.kind,
                             start,
                             b.end,
                             None,
-                            b.unit,
-                            b.rule + "+range",
-                            low=a.value,
+                            named.unit,
+                            named.rule + "+range",
+                            low=_low_end(text, a, b),
                             high=b.value,
                             what=b.what,
                             num_start=a.num_start,

@@ -59,7 +59,7 @@ NUMBER = regex.compile(
   | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0])?
                  (?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
   | (?P<num>
-        (?P<sign>(?<![\w.])[-\u2212](?=\.?\d))?
+        (?P<sign>(?<![\w.%])[-\u2212](?=\.?\d))?
         (?<![\d.,]|\d[.,])(?P<digits>{_DIGITS})
         (?P<scale>\s?{_SCALE_SPACED}\b(?!-)|{_SCALE_ATTACHED}\b(?![.,]?\d))?
     )
@@ -228,6 +228,23 @@ def words_value(text: str) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+_TRAILING_SCALE = regex.compile(
+    rf"(?:(?<=\d)(?P<abbrev>[ \u00a0]?{_SCALE_SPACED}|{_SCALE_ATTACHED})|[ \u00a0]+(?P<word>{_SCALE_W}))\Z",
+    regex.IGNORECASE,
+)
+
+
+def scale_of(text: str, start: int, end: int) -> float | None:
+    """The factor of a scale word ending the number at text[start:end] ("1.4 billion" -> 1e9)."""
+    m = _TRAILING_SCALE.search(text, start, end)
+    if m is None:
+        return None
+    if m.group("abbrev"):
+        return _scale_value(m.group("abbrev"))
+    word = m.group("word").lower().rstrip("s")
+    return float(SCALES.get({"lac": "lakh"}.get(word, word), 0)) or None
 
 
 def digits_value(text: str) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ __all__ = ["SiConversion", "conversion", "registry"]
 
 # pint's "decade" is the logarithmic ratio unit (factor 10), not ten years; "millennia" etc. are fine.
 _DURATION_SPELLINGS = {"decade": (10.0, "year"), "decades": (10.0, "year")}
+_PER_HEADS = re.compile(r"1/\d+")  # "1/100000": per 100,000 inhabitants
 _TARGETS = {Kind.DURATION: ("day", "day"), Kind.RATE: ("1/day", "1/day")}
 
 
@@ -67,6 +69,8 @@ def conversion(kind: Kind, unit: str) -> SiConversion | str:
     """How to turn a value of ``kind`` in ``unit`` into SI; a reason string when it cannot."""
     if kind not in (Kind.QUANTITY, *_TARGETS):
         return f"no SI value for {kind.value} claims"
+    if kind is Kind.RATE and _PER_HEADS.fullmatch(unit):
+        return f"a rate per {unit[2:]} people, not per time: no SI value"
     factor, spelled = (1.0, unit)
     if kind is Kind.DURATION:
         factor, spelled = _DURATION_SPELLINGS.get(unit, (1.0, unit))

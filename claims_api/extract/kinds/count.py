@@ -43,7 +43,11 @@ _ONE_BAD_BEFORE = regex.compile(
     r"[ \u00a0]+\Z",
     regex.I,
 )
-_WORD_HYPHEN = regex.compile(r"[-\u2010](?!(?:and|or)\b)[\p{L}]")
+# "one-sided", "three-time" are not counts; "nine-member", "five-nation" count members and nations.
+_WORD_HYPHEN = regex.compile(
+    r"[-\u2010](?!(?:and|or|member|strong|seat|nation|country|person|man|woman|judge|state|storey|story"
+    r"|floor|bed|page|party|team|vehicle|car|bedroom)\b)[\p{L}]"
+)
 _ENUMERATIVE_ONE = regex.compile(r"[ \u00a0]+[\p{L}]+(?<!s)[ \u00a0]+(?:is|was|has|would|will|could|of)\b")
 _CAPITAL_NAME = regex.compile(r"[ \u00a0]+\p{Lu}")
 

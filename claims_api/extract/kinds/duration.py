@@ -36,6 +36,11 @@ RULES = (
     ),
 )
 _UNIT, _THE_LAST, _HALF_A, _AND_A_HALF = RULES
+_ADJECTIVE = regex.compile(
+    r"[ \u00a0]+(?:consecutive|straight|successive|working|business|calendar|full|whole|solid|trading"
+    r"|school|long|more|additional|extra|further)(?=[ \u00a0])",
+    regex.I,
+)
 # Ages and relative dates are not durations of the thing measured (GUIDELINE: dates are not claims).
 _NOT_DURATION = regex.compile(r"[ \u00a0-]+(?:old|ago|of[ \u00a0]+age|later|earlier|hence|prior)\b", regex.I)
 
@@ -47,6 +52,9 @@ def match(doc: Doc, n: Num) -> Fields | None:
         return None
     text = doc.text
     m = _UNIT.right(text, n.end, 30)
+    if m is None:  # "15 consecutive months", "22 working days"
+        between = _ADJECTIVE.match(text, n.end, n.end + 24)
+        m = _UNIT.right(text, between.end(), 30) if between is not None else None
     if m is None or _NOT_DURATION.match(text, m.end(), m.end() + 64):
         return None
     if m.group().strip() in ("s", "h") and m.start() == m.end() - 1:

@@ -22,7 +22,8 @@ RULES = (
         "right",
         regex.compile(
             rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?)
-                [ \u00a0]+(?:per|a|an|each|every)[ \u00a0]+(?P<period>{units.PERIOD_WORDS})(?![\p{{L}}])""",
+                [ \u00a0]+(?:per|a|an|each|every)[ \u00a0]+(?P<period>{units.PERIOD_WORDS})(?![\p{{L}}])
+                (?![ \u00a0]+(?:earlier|ago|later|before|after|on)\b)""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
     ),
@@ -38,6 +39,21 @@ RULES = (
     ),
 )
 
+
+# "31.1 per 100,000 inhabitants", "12 deaths per 1,000 live births": a rate per head, not per period.
+_PER_HEADS = Rule(
+    "rate.per_capita",
+    "<number> [<noun>{0,3}] per 1,000|100,000|million [people]",
+    "right",
+    regex.compile(
+        rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?)
+            [ \u00a0]+per[ \u00a0]+(?P<base>1,?000(?:,?000)?|10,?000|100,?000|1[ \u00a0]?million|million)
+            (?![\d,.])
+            (?P<heads>[ \u00a0]+(?:inhabitants|people|residents|population|persons|citizens|adults|children
+                                |women|men|(?:live[ \u00a0]+)?births|pupils|students|workers))?""",
+        regex.VERBOSE | regex.IGNORECASE,
+    ),
+)
 
 _SPEED_UNITS = {"kilometer", "meter", "mile", "foot", "yard", "nautical_mile"}
 
@@ -56,6 +72,23 @@ def _is_unit(noun: str) -> bool:
 def match(doc: Doc, n: Num) -> Fields | None:
     if n.form not in ("digits", "words"):
         return None
+    m = _PER_HEADS.right(doc.text, n.end, 120)
+    if m is not None:
+        base = m.group("base").lower()
+        size = 1_000_000 if "million" in base else int(base.replace(",", ""))
+        noun = " ".join(m.group("noun").split())
+        return Fields(
+            Kind.RATE,
+            n.start,
+            m.end(),
+            n.value,
+            f"1/{size}",
+            _PER_HEADS.id,
+            what=noun or None,
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+        )
     for rule in RULES:
         m = rule.right(doc.text, n.end, 80)
         if m is None or _is_unit(m.group("noun")):
