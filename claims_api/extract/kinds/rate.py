@@ -73,7 +73,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if n.form not in ("digits", "words"):
         return None
     m = _PER_HEADS.right(doc.text, n.end, 120)
-    if m is not None:
+    if m is not None and m.group("noun").strip().lower() != "parts":  # "425 parts per million": ppm
         base = m.group("base").lower()
         size = 1_000_000 if "million" in base else int(base.replace(",", ""))
         noun = " ".join(m.group("noun").split())
