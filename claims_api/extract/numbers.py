@@ -68,7 +68,7 @@ NUMBER = regex.compile(
   | (?P<num>
         (?P<sign>(?<![\w.%])[-\u2212](?=\.?\d)  # not the dash of "1.5%-4.5%"
                  # "minus 0.1%", not "plus or minus 3" nor "5 minus 2"
-               | (?<!\bplus[ \u00a0]+or[ \u00a0]+|\bplus/|\d[ \u00a0]+)\bminus[ \u00a0]+(?=\.?\d)
+               | \bminus(?<!\bplus\s+or\s+minus|\bplus/minus|\d\s+minus)[ \u00a0]+(?=\.?\d)
                  # "negative 2 percent", "negative 3 degrees": not "tested negative 3 times"
                | \bnegative[ \u00a0]+(?=\.?\d[\d.,]*[ \u00a0]?(?:%|per[ \u00a0]?cent|degrees?\b|\u00b0))
         )?

@@ -127,6 +127,7 @@ _POINTS_BLOCK = regex.compile(
     rf"{_WORD_BOUND}{alternation(_WORDS['points_block'])}(?![\p{{L}}])", regex.IGNORECASE
 )
 _PARAGRAPH_REACH = 2000
+_HINT = regex.compile(r"[ \u00a0]+(?:(?P<ratio>in|out)|points?)\b|[-\u2010]point\b", regex.IGNORECASE)
 
 
 def resolve(claim: Claim) -> Claim:
@@ -157,7 +158,10 @@ def match(doc: Doc, n: Num) -> Fields | None:
     m = _OF_NUMBER.left(text, n.start, 20)
     if m is not None and not _NUMBER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
         return _fields(n, m.start(), n.end, n.value, _OF_NUMBER, "percent")
-    return _ratio(doc, n) or _points(doc, n)
+    hint = _HINT.match(text, n.end, n.end + 12)  # one cheap look before the two rules
+    if hint is None:
+        return None
+    return _ratio(doc, n) if hint.group("ratio") else _points(doc, n)
 
 
 def _fields(
