@@ -286,6 +286,13 @@ def wanted(key: str, keys: Collection[str] | None) -> bool:
     return keys is None or key in keys
 
 
+def points(claim: Claim) -> bool:
+    """A percent figure stated in points ("3 percentage points", "50 basis points"): a difference
+    of two percentages, neither a share nor a relative change (``attrs["points"]``, set by the
+    extractor)."""
+    return claim.kind is Kind.PERCENT and bool(claim.attrs.get("points"))
+
+
 def numeric(claim: Claim) -> bool:
     """A figure the arithmetic rules may use: has a number and is not a vague word."""
     return not claim.vague and (claim.value is not None or (claim.low is not None and claim.high is not None))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import article_key, finding, fmt, interval, numeric, wanted_articles
+from claims_api.consistency.base import article_key, finding, fmt, interval, numeric, points, wanted_articles
 from claims_api.consistency.context import words_of
 from claims_api.consistency.words import CHANGE_VERBS, MULTIPLIERS
 from claims_api.model import Article, Claim, Finding, Kind, Severity
@@ -35,7 +35,7 @@ def _verb(words: list[str]) -> tuple[str, int | None, float | None] | None:
 
 def _same_dimension(a: Claim, b: Claim) -> bool:
     if a.kind is Kind.PERCENT or b.kind is Kind.PERCENT:
-        return a.kind is b.kind
+        return a.kind is b.kind and points(a) == points(b)  # "from 9 points to 12 percent": two measures
     return a.kind is b.kind and a.unit == b.unit
 
 

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import Interval, days, figure, finding, fmt, interval, numeric, wanted
+from claims_api.consistency.base import (
+    Interval,
+    days,
+    figure,
+    finding,
+    fmt,
+    interval,
+    numeric,
+    points,
+    wanted,
+)
 from claims_api.consistency.context import subject
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -28,6 +38,8 @@ def _dimension(claim: Claim) -> str:
         return claim.si_unit or claim.unit or "?"
     if claim.kind is Kind.RATE:
         return "per_time"
+    if points(claim):
+        return "percentage_points"  # a change in points is not the level it changed
     return claim.kind.value
 
 

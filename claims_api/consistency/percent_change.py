@@ -17,6 +17,7 @@ from claims_api.consistency.base import (
     fmt,
     interval,
     numeric,
+    points,
     wanted_articles,
 )
 from claims_api.consistency.context import words_of
@@ -59,7 +60,7 @@ def changes(article: Article) -> Iterable[tuple[Claim, int, Claim, Claim]]:
     for start in sorted(by_sentence):
         claims = sorted(by_sentence[start], key=lambda c: c.start)
         for pct in claims:
-            if pct.kind is not Kind.PERCENT or pct.value is None:
+            if pct.kind is not Kind.PERCENT or pct.value is None or points(pct):
                 continue
             direction = _direction(article, pct)
             if direction is None:

@@ -19,6 +19,7 @@ from claims_api.consistency.base import (
     fmt,
     interval,
     numeric,
+    points,
     wanted_articles,
 )
 from claims_api.consistency.context import words_of
@@ -49,7 +50,7 @@ def _whole(article: Article, claim: Claim) -> str | None:
 
 
 def _is_share(article: Article, claim: Claim) -> bool:
-    if claim.kind is not Kind.PERCENT or not numeric(claim):
+    if claim.kind is not Kind.PERCENT or not numeric(claim) or points(claim):
         return False
     iv = interval(claim)
     if iv is None or iv.lo > 100 or iv.lo < 0:

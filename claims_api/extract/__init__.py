@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from claims_api.extract.engine import run
+from claims_api.extract.kinds import percent
 from claims_api.model import Claim
 
 __all__ = ["extract"]
@@ -33,7 +34,7 @@ def extract(
         raise TypeError(
             f"published must be an ISO date string, a date or None, not {type(published).__name__}"
         )
-    claims = run(text, max_claims)
+    claims = [percent.resolve(c) for c in run(text, max_claims)]
     if normalize and claims:
         from claims_api.normalize import normalize_claims
 

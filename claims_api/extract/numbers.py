@@ -24,12 +24,20 @@ SCALE_ABBREV: dict[str, float] = _WORDS["scale_abbrev"]
 ATTACHED_ONLY = frozenset(_WORDS["attached_only"])
 VAGUE: dict[str, int] = _WORDS["vague"]
 ORDINALS: dict[str, int] = _WORDS["ordinals"]
-FRACTIONS: dict[str, float] = _WORDS["fractions"]
+DENOMINATORS: dict[str, int] = _WORDS["fraction_denominators"]
 
 _UNIT_W = alternation(UNITS)
 _TENS_W = alternation(TENS)
 _SCALE_W = alternation(list(SCALES) + ["lakhs", "crores", "lacs"])
 _ORD_W = alternation(ORDINALS)
+# Fraction words: "a third", "an eighth", "one-fifth"; "two-thirds", "seven eighths", "three-quarter".
+_PLURAL_DENOMINATORS = [f"{w}s" for w in DENOMINATORS if w != "half"]
+_MANY = alternation(w for w, v in UNITS.items() if 2 <= v <= 9)
+_FRACTION_WORDS = (
+    rf"(?:(?:an?|one)[\s\u2010-]+{alternation(DENOMINATORS)}"
+    rf"|{_MANY}(?:[\s\u2010-]+{alternation(_PLURAL_DENOMINATORS)}|[-\u2010]{alternation(DENOMINATORS)})"
+    r"|half)"
+)
 _ATOM = rf"(?:{_TENS_W}(?:[-\u2010\u2013\u2014 ]?{_UNIT_W})?|{_UNIT_W})"
 _ATOM_OR_SCALE = rf"(?:{_ATOM}|{_SCALE_W})"
 _WORD_NUMBER = (
@@ -53,13 +61,17 @@ NUMBER = regex.compile(
   | (?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions
                 |billions|several)\b)
   | (?P<halfscale>\bhalf[\s-]+an?[\s-]+(?:million|billion|trillion|dozen)\b)
-  | (?P<frac>\b(?:(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)
-               |half)\b)
+  | (?P<frac>\b{_FRACTION_WORDS}\b)
   | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
   | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0])?
                  (?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
   | (?P<num>
-        (?P<sign>(?<![\w.%])[-\u2212](?=\.?\d))?
+        (?P<sign>(?<![\w.%])[-\u2212](?=\.?\d)  # not the dash of "1.5%-4.5%"
+                 # "minus 0.1%", not "plus or minus 3" nor "5 minus 2"
+               | \bminus(?<!\bplus\s+or\s+minus|\bplus/minus|\d\s+minus)[ \u00a0]+(?=\.?\d)
+                 # "negative 2 percent", "negative 3 degrees": not "tested negative 3 times"
+               | \bnegative[ \u00a0]+(?=\.?\d[\d.,]*[ \u00a0]?(?:%|per[ \u00a0]?cent|degrees?\b|\u00b0))
+        )?
         (?<![\d.,]|\d[.,])(?P<digits>{_DIGITS})
         (?P<scale>\s?{_SCALE_SPACED}\b(?!-)|{_SCALE_ATTACHED}\b(?![.,]?\d))?
     )
@@ -79,13 +91,10 @@ _START_WORDS = sorted(
         *TENS,
         *ORDINALS,
         *SCALES,
-        "half",
-        "third",
-        "thirds",
-        "quarter",
-        "quarters",
-        "fifth",
-        "fifths",
+        *DENOMINATORS,
+        *_PLURAL_DENOMINATORS,
+        "minus",
+        "negative",
         "dozens",
         "hundreds",
         "thousands",
@@ -105,11 +114,9 @@ _START_WORDS = sorted(
 )
 _WORD_START = regex.compile(r"\b(?:" + "|".join(_START_WORDS) + r")\b")
 _WORD_START_I = regex.compile(_WORD_START.pattern, regex.IGNORECASE)
-# A scale or fraction word may be led by an article: "a dozen", "an eighth", "a third".
-_ARTICLE_BEFORE = regex.compile(r"\b(?:an?|one|two|three)[\s-]+\Z", regex.IGNORECASE | regex.REVERSE)
-_LED_WORDS = frozenset(
-    [*SCALES, "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"]
-)
+# A scale or fraction word may be led by an article or numerator: "a dozen", "an eighth", "two-thirds".
+_ARTICLE_BEFORE = regex.compile(rf"\b(?:an?|one|{_MANY})[\s\u2010-]+\Z", regex.IGNORECASE | regex.REVERSE)
+_LED_WORDS = frozenset([*SCALES, *DENOMINATORS, *_PLURAL_DENOMINATORS])
 
 
 def _candidates(text: str) -> Iterator[int]:
@@ -135,7 +142,7 @@ def _candidates(text: str) -> Iterator[int]:
         else:
             start = w.start()
             if w.group() in _LED_WORDS:
-                art = _ARTICLE_BEFORE.search(text, max(0, start - 8), start)
+                art = _ARTICLE_BEFORE.search(text, max(0, start - 10), start)
                 if art is not None:
                     yield art.start()
             yield start
@@ -167,7 +174,7 @@ _PARTS = {
 _SEPARATORS = str.maketrans("", "", ",\u00a0\u202f\u2009")
 _WORD_SPLIT = regex.compile(r"[\s\u2010\u2013\u2014-]+")
 _ORD_SPLIT = regex.compile(r"[-\u2010\u2014 ]")
-_FOLD_SPACE = regex.compile(r"[\s-]+")
+_FOLD_SPACE = regex.compile(r"[\s\u2010-]+")
 
 
 @dataclass(slots=True)
@@ -245,6 +252,14 @@ def scale_of(text: str, start: int, end: int) -> float | None:
         return _scale_value(m.group("abbrev"))
     word = m.group("word").lower().rstrip("s")
     return float(SCALES.get({"lac": "lakh"}.get(word, word), 0)) or None
+
+
+def fraction_value(text: str) -> float:
+    """Share in percent of a fraction phrase: "a third" -> 33.3, "seven-eighths" -> 87.5."""
+    words = _FOLD_SPACE.split(text.lower())
+    numerator = 1 if words[0] in ("half", "a", "an", "one") else UNITS[words[0]]
+    denominator = words[-1] if words[-1] in DENOMINATORS else words[-1][:-1]
+    return 100 * numerator / DENOMINATORS[denominator]
 
 
 def digits_value(text: str) -> float:
@@ -341,9 +356,6 @@ def _read(text: str) -> Iterator[Num]:
             scale = m.group().lower().split()[-1].split("-")[-1]
             yield Num(m.start(), m.end(), 0.5 * (12 if scale == "dozen" else SCALES[scale]), "words", 1, True)
         elif group == "frac":
-            key = _FOLD_SPACE.sub(" ", m.group().lower())
-            key = {"one half": "half", "a half": "half"}.get(key, key)
-            key = key if key in FRACTIONS else key.replace(" ", "-")
-            yield Num(m.start(), m.end(), float(FRACTIONS.get(key, 50.0)), "frac")
+            yield Num(m.start(), m.end(), fraction_value(m.group()), "frac")
         elif group == "share":
             yield Num(m.start(), m.end(), 50.0, "share")

@@ -81,6 +81,12 @@ CASES = [
         [pct("5 percent", 5), usd("$6 billion", 6e9)],
         [],
     ),
+    (
+        "nofire:points-vs-level",
+        "Her lead fell from 9 points to 12 percent of the vote.",
+        [pct("9 points", 9, attrs={"points": True}), pct("12 percent", 12)],
+        [],
+    ),
 ]
 
 

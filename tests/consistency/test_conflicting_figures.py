@@ -90,6 +90,15 @@ CASES = [
         ("In Peru's protests 45 people died.", [{"text": "45", "value": 45}]),
         [],
     ),
+    (
+        "nofire:points-vs-level",
+        (
+            "Poverty in Peru rose 3 percentage points.",
+            [{"text": "3 percentage points", "kind": "percent", "value": 3, "attrs": {"points": True}}],
+        ),
+        ("Poverty in Peru reached 31 percent.", [{"text": "31 percent", "kind": "percent", "value": 31}]),
+        [],
+    ),
 ]
 
 

@@ -57,6 +57,12 @@ CASES = [
         [pct("36%", 36), usd("$639m", 639e6), usd("$1.13bn", 1.13e9)],
         [],
     ),
+    (
+        "nofire:points-are-not-relative",
+        "Its margin was up 5 percentage points as profit rose to $1.13bn from $639m.",
+        [pct("5 percentage points", 5, attrs={"points": True}), usd("$1.13bn", 1.13e9), usd("$639m", 639e6)],
+        [],
+    ),
 ]
 
 

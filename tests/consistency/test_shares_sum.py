@@ -61,6 +61,16 @@ CASES = [
         [pct("80 percent", 80), pct("90 percent", 90)],
         [],
     ),
+    (
+        "nofire:points-are-not-a-share",
+        "The company is owned 60 percent by A and 40 percent by B, 20 percentage points apart.",
+        [
+            pct("60 percent", 60),
+            pct("40 percent", 40),
+            pct("20 percentage points", 20, attrs={"points": True}),
+        ],
+        [CONSISTENT],
+    ),
 ]
 
 

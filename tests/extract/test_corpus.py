@@ -1,8 +1,9 @@
 """One table-driven test over every kind's corpus: exact spans and values, negatives, known misses.
 
-Each ``corpus/<kind>.yaml`` has ``positive`` (text and the claims it must yield, span exact),
-``negative`` (texts that must yield no claim of that kind) and ``known_misses`` (strict xfail,
-so a fix turns the test red until the example moves to ``positive``).
+Each ``corpus/<kind>.yaml`` has ``positive`` (text and the claims it must yield, span exact;
+``attrs`` lists attributes the claim must carry), ``negative`` (texts that must yield no claim of
+that kind) and ``known_misses`` (strict xfail, so a fix turns the test red until the example
+moves to ``positive``).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def _check(kind: str, case: dict[str, Any]) -> None:
             assert claim.unit == str(want["unit"]), f"{claim.text!r}: unit {claim.unit} != {want['unit']}"
         if "qualifier" in want:
             assert claim.qualifier.value == want["qualifier"], f"{claim.text!r}: {claim.qualifier}"
+        for key, value in (want.get("attrs") or {}).items():
+            assert claim.attrs.get(key) == value, f"{claim.text!r}: attrs {dict(claim.attrs)}"
 
 
 @pytest.mark.parametrize(("kind", "case"), _cases("positive"))

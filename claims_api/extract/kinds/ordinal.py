@@ -11,7 +11,7 @@ import regex
 
 from claims_api.extract.context import Doc
 from claims_api.extract.fragments import alternation
-from claims_api.extract.numbers import Num
+from claims_api.extract.numbers import ORDINALS, Num
 from claims_api.extract.rule import Fields, Rule
 from claims_api.lexicons import load
 from claims_api.model import Kind
@@ -30,9 +30,11 @@ RULES = (
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
+    text = doc.text
+    if n.form == "frac":
+        n = _article_ordinal(text, n)  # "a third impeachment attempt": not a share (kinds/percent.py)
     if n.form != "ord" or n.value < 3:
         return None
-    text = doc.text
     m = RULES[0].right(text, n.end, 40)
     if m is None:
         return None
@@ -40,3 +42,12 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if text[n.start].isupper() and word[:1].isupper() and n.start > 0 and text[n.start - 1] not in "\n":
         return None
     return Fields(Kind.ORDINAL, n.start, n.end, n.value, None, RULES[0].id, vague=True)
+
+
+def _article_ordinal(text: str, n: Num) -> Num:
+    """ "a third" read as a fraction is the ordinal "third" when no share rule took it."""
+    article, _, word = text[n.start : n.end].lower().partition(" ")
+    if article not in ("a", "an") or word not in ORDINALS:
+        return n
+    start = n.end - len(word)
+    return Num(start, n.end, float(ORDINALS[word]), "ord")
