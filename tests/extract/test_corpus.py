@@ -63,6 +63,8 @@ def _check(kind: str, case: dict[str, Any]) -> None:
             assert claim.unit == str(want["unit"]), f"{claim.text!r}: unit {claim.unit} != {want['unit']}"
         if "qualifier" in want:
             assert claim.qualifier.value == want["qualifier"], f"{claim.text!r}: {claim.qualifier}"
+        if "optional" in want:
+            assert claim.optional == want["optional"], f"{claim.text!r}: optional {claim.optional}"
 
 
 @pytest.mark.parametrize(("kind", "case"), _cases("positive"))
