@@ -218,8 +218,14 @@ def _is_name(text: str, n: Num) -> bool:
     if n.scaled or n.decimals or not n.integer_text.isdigit():
         return False
     m = _NAME_BEFORE.search(text, max(0, n.start - 60), n.start)
-    if m is None or m.group("last").rstrip(".") in _NOT_NAME or currency.prefix_at(text, n.start):
-        return False
+    last = m.group("last") if m is not None else ""
+    if (
+        not last
+        or last.rstrip(".") in _NOT_NAME
+        or last[-2:] in ("'s", "’s")
+        or currency.prefix_at(text, n.start)
+    ):
+        return False  # "Mexico's 32 state governors": a possessive owns the count
     end = min(len(text), n.end + 40)
     return (
         _NAME_END.match(text, n.end, end) is not None

@@ -38,7 +38,10 @@ RULES = (
         "duration.relative",
         "<number> <time unit> ago|later|earlier|hence|prior (optional)",
         "right",
-        regex.compile(r"[ \u00a0]+(?:ago|later|earlier|hence|prior)\b", regex.I),
+        # not "20 minutes earlier in the day", where "earlier" dates the day, not the event
+        regex.compile(
+            r"[ \u00a0]+(?:ago|later|earlier|hence|prior)\b(?![ \u00a0]+(?:in|on)[ \u00a0]+the\b)", regex.I
+        ),
     ),
 )
 _UNIT, _THE_LAST, _HALF_A, _AND_A_HALF, _RELATIVE = RULES
