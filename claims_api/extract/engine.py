@@ -219,7 +219,7 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
     text = doc.text
     start, end = f.start, f.end
     qualifier = f.qualifier
-    new_start, q = qualifiers.before(text, start) if not f.extra.get("lead") else (start, None)
+    new_start, q = qualifiers.before(text, start, f.kind) if not f.extra.get("lead") else (start, None)
     if q is not None and new_start >= prev_end:
         # A rule's own qualifier ("the majority" is more_than) wins over the words before it.
         qualifier = qualifier or q

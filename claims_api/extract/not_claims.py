@@ -7,14 +7,39 @@ from __future__ import annotations
 
 import regex
 
-from claims_api.extract import currency
+from claims_api.extract import currency, units
 from claims_api.extract.context import MONTHS, Doc
 from claims_api.extract.fragments import alternation
-from claims_api.extract.numbers import Num
+from claims_api.extract.numbers import TENS, UNITS, Num
 from claims_api.lexicons import load
 
 _NOT = load("not_claims")
-_HEADS = alternation(_NOT["id_heads"])
+_HEADS = alternation([*_NOT["id_heads"], *_NOT["name_heads"]])
+_SP = r"[ \u00a0]"
+
+
+def _last_words(phrases: list[str], *more: str) -> frozenset[str]:
+    return frozenset([*(str(p).lower().split()[-1] for p in phrases), *more])
+
+
+# The word just before a number decides which context tests below may apply: most numbers follow
+# a lower-case word none of them needs, and skip them all.
+_LOWER_HEADS = frozenset(h for h in [*_NOT["id_heads"], *_NOT["name_heads"]] if not str(h)[:1].isupper())
+_CUE_WORDS = _last_words(_NOT["phone_cues"], *"number line service on at to call dial or and".split())
+_POSITION_WORDS = _last_words(_NOT["position_units"])
+_AGE_LINKS = frozenset(["over", "under", "above", "below", "than"])
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start``, past spaces, a colon or "#" and a full stop ("Av.", "hotline:")."""
+    words = text[max(0, start - 24) : start].rstrip(" \u00a0:#№").rstrip(".").rsplit(None, 1)
+    return words[-1].lstrip("\"'“‘([") if words else ""
+
+
+_AGE_WORDS = _last_words(
+    _NOT["age_heads"],
+    *"between from over under above below than about around roughly nearly almost and to or".split(),
+)
 
 _MONTH_BEFORE = regex.compile(rf"\b{MONTHS}\.?[ \u00a0]+(?:the[ \u00a0]+)?\Z")
 _MONTH_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0]+{MONTHS}\b")
@@ -30,8 +55,32 @@ _DECADE = regex.compile(r"'?s\b|’s\b")
 _PHONE_AFTER = regex.compile(r"[-.](?P<next>\d{4})(?![\d,.])|\)[ ]?\d{3,4}[- ]\d{3,4}")
 _PHONE_BEFORE = regex.compile(r"(?:\+\d{1,3}(?:[ ]\(?\d{1,4}\)?)*[ ]|\+|\d{3}[-.]\d{3}[-.])\Z", regex.REVERSE)
 _PHONE_NEXT_GROUP = regex.compile(r"[ ]\(?\d")
+# Whole numbers to dial, matched from where their first digit group starts: "1-877-555-0142",
+# "(877) 555-0142", "(01) 311-5930", "09643 717 171", "0800 123 456", "0800123456".
+_PHONE = regex.compile(
+    r"""(?<![\w.,/+-])
+    (?:(?:1[ .-])?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}
+     | \(0?\d{1,3}\)[ ]?\d{3,4}[ .-]\d{3,4}
+     | 0\d{1,4}(?:[ .-]\d{2,5}){1,3}
+     | 0\d{5,})
+    (?![\w%]|[.,]\d)""",
+    regex.VERBOSE,
+)
+_PHONE_RUN_START = regex.compile(r"[\d(][\d() .-]*\Z", regex.REVERSE)
+# A short number to call after a cue ("dial 112", "the hotline 911, or to 143"), or before one
+# ("the 106 hotline"); not "called 40 witnesses" (the cue must be the word just before).
+_CUE_BEFORE = regex.compile(
+    rf"\b(?i:{alternation(_NOT['phone_cues'])})(?:{_SP}+(?i:number|line|service|on|at))?{_SP}*:?{_SP}*"
+    rf"(?:\d{{2,6}}{_SP}*,?{_SP}+(?i:or|and){_SP}+(?:(?i:to|on|at|call|dial){_SP}+)?)?\Z",
+    regex.REVERSE,
+)
+_CUE_AFTER = regex.compile(rf"{_SP}+(?i:hot|help)line\b")
+# What may follow a number to call: punctuation, the end, or a small word, never a counted noun.
+_CALL_END = regex.compile(
+    rf"{_SP}*(?:[,;:)]|\.(?!\d)|\Z|\n)|{_SP}+(?i:for|in|to|or|and|if|from|at|on|with|when|any|free)\b"
+)
 # "President Boluarte, 62, has ...": an age between commas after a name (GUIDELINE: not a claim).
-_AGE_BEFORE = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
+_AGE_BEFORE_COMMA = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
 # "a 2-1 win": a score is two numbers of one result.
 _SCORE = regex.compile(
     r"\d{1,2}[-\u2013]\d{1,2}[ ](?:win|victory|defeat|loss|draw|lead|score|scoreline|result|home|away)\b"
@@ -50,11 +99,101 @@ _YEAR_CONTEXT_AFTER = regex.compile(
 )
 _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
 
+# A counted noun (or a verb in -s) after a number makes it a count ("12 Wall Street banks",
+# "On Main Street 40 people"), not a label; "is", "was", "has" are not plurals.
+_PLURAL_AFTER = regex.compile(
+    rf"{_SP}+(?:(?!(?:is|was|has|as|its|this|thus|plus)\b)\p{{Ll}}+s|people|men|women|children|police"
+    rf"|staff|personnel|cattle|sheep|fish|feet)\b"
+)
+_PERCENT_AFTER = regex.compile(rf"{_SP}?(?:%|(?i:percent|per{_SP}?cent)\b)|[-\u2013]\d")
 
-def _is_phone(text: str, n: Num) -> bool:
-    """ "555-0100", "(01) 234 5678", "+51 1 234 5678"; not a rising range such as "100-1000 g"."""
+# "the S&P 500", "India's Nifty 50", "the Stoxx Europe 600 index": after a determiner or a
+# possessive, a number right after a capitalised word is part of the name, unless a unit, a
+# counted noun or another number follows it ("In March 40 people died" has no determiner).
+_NAME_WORD = r"\p{Lu}[\p{L}\p{N}&'’.-]*"
+_NAME_BEFORE = regex.compile(
+    rf"\b(?:(?i:the|its|their|his|her|our|this|that)|\p{{L}}+['’]s)(?:{_SP}+\p{{Ll}}+)?"
+    rf"(?:{_SP}+{_NAME_WORD}){{0,2}}{_SP}+(?P<last>{_NAME_WORD}){_SP}\Z",
+    regex.REVERSE,
+)
+_NOT_NAME = frozenset([*_NOT["months"], *_NOT["weekdays"]])
+_NAME_END = regex.compile(rf"{_SP}*(?:[.,;:!?)\]\"”’—]|\Z|\n)|{_SP}+(?:\p{{Lu}}|\p{{Ll}}+\b)")
+
+# "10 Downing Street", "2200 Mission College Boulevard"; "Av. Arequipa 2450", "Jirón Lampa 545".
+_STREET_TYPES = alternation(_NOT["street_types"])
+_STREET_AFTER = regex.compile(rf"(?:{_SP}+\p{{Lu}}[\p{{L}}'’-]*){{1,4}}{_SP}+{_STREET_TYPES}\b\.?")
+_STREET_BEFORE = regex.compile(
+    rf"(?:\b(?P<head>{alternation(_NOT['street_heads'])})\.?"
+    rf"(?P<name>(?:{_SP}+(?:(?:de|del|la|las|los|el|do|da|dos|das|di|du|des){_SP}+)?\p{{Lu}}[\p{{L}}'’.-]*){{0,4}})"
+    rf"|\b{_STREET_TYPES}\.?)"
+    rf"{_SP}+(?:(?:No|Nº|N°|nro|#)\.?{_SP}*)?\Z",
+    regex.REVERSE,
+)
+
+# "fiscal 2024-25", "the 2019-20 season", "the 1990-95 period": the end of a span of years.
+_YEAR_DASH_BEFORE = regex.compile(r"(?<![\d,.])(?P<year>1[89]\d\d|20\d\d)[-\u2013/]\Z", regex.REVERSE)
+
+# "near kilometre 12", "at km 45", "mile 23 of the route": a place along a road, not a distance.
+_POSITION_BEFORE = regex.compile(
+    rf"(?<!(?:\d|\b(?i:a|an|one|per|each|every)){_SP}*)\b(?i:{alternation(_NOT['position_units'])})\.?{_SP}?\Z",
+    regex.REVERSE,
+)
+
+# Ages (GUIDELINE: not claims): "aged 42 and 57", "ages 18 to 28", "between 18 and 30 years
+# old", "voters over 60", "children under 5".
+_NUMBER_WORD = alternation([*UNITS, *TENS])
+_AGE_LIST = rf"(?:(?:\d{{1,3}}|{_NUMBER_WORD}){_SP}*(?:,|and|to|or|-|\u2013){_SP}*){{0,3}}"
+_AGE_BEFORE = regex.compile(
+    rf"\b(?i:{alternation(_NOT['age_heads'])})"
+    rf"(?:{_SP}+(?i:between|from|over|under|about|around|roughly|nearly|almost))?{_SP}+{_AGE_LIST}\Z"
+    rf"|\b(?P<noun>(?i:{alternation(_NOT['age_nouns'])}))(?:{_SP}+aged)?{_SP}+"
+    rf"(?i:over|under|above|below|older{_SP}+than|younger{_SP}+than){_SP}+\Z",
+    regex.REVERSE,
+)
+_AGE_RANGE_AFTER = regex.compile(
+    rf"{_SP}*(?:and|to|or|-|\u2013){_SP}*\d{{1,3}}(?:{_SP}|-)(?:years?|yrs?)"
+    rf"(?:[ -]old\b|{_SP}+of{_SP}+age\b)",
+    regex.IGNORECASE,
+)
+
+
+def _in_digit_groups(text: str, n: Num) -> bool:
+    """A cheap test before the phone patterns: a leading zero, a "+" or "(", or a digit group beside."""
+    if n.integer_text[:1] == "0":
+        return True
+    before, after = text[max(0, n.start - 2) : n.start], text[n.end : n.end + 2]
+    return (
+        (len(after) == 2 and after[0] in " .-)" and after[1] in "0123456789(")
+        or (len(before) == 2 and before[1] in " .-" and before[0] in "0123456789()")
+        or before[-1:] in ("(", "+")
+    )
+
+
+def _is_phone(text: str, n: Num, low: str) -> bool:
+    """ "555-0100", "(01) 234 5678", "+51 1 234 5678", "dial 112"; not a rising range "100-1000 g"."""
     if n.scaled or n.decimals:
         return False
+    if "," not in n.integer_text and (
+        (
+            low in _CUE_WORDS
+            and _CALL_END.match(text, n.end, n.end + 8)
+            and _CUE_BEFORE.search(text, max(0, n.start - 40), n.start)
+        )
+        or (
+            len(n.integer_text) >= 3
+            and text[n.end + 1 : n.end + 2] in ("h", "H")
+            and _CUE_AFTER.match(text, n.end, n.end + 12)
+        )
+    ):
+        return True
+    if not _in_digit_groups(text, n):
+        return False
+    run = _PHONE_RUN_START.search(text, max(0, n.start - 20), n.start + 1)
+    if run is not None:
+        for start in (run.start(), n.start):
+            m = _PHONE.match(text, start, min(len(text), start + 24))
+            if m is not None and m.end() >= n.end:
+                return True
     m = _PHONE_AFTER.match(text, n.end, n.end + 12)
     if m is not None and len(n.integer_text) in (3, 4):
         nxt = m.group("next")
@@ -72,6 +211,71 @@ def _is_phone(text: str, n: Num) -> bool:
         return False
     # "+51 1 311 5930": a country code, or a group after one, followed by another group.
     return before.group() != "+" or _PHONE_NEXT_GROUP.match(text, n.end, n.end + 3) is not None
+
+
+def _is_name(text: str, n: Num) -> bool:
+    """ "the Nikkei 225 rose", "Britain's FTSE 100."; not "the Senate 51-49", "its Lima 40 stores"."""
+    if n.scaled or n.decimals or not n.integer_text.isdigit():
+        return False
+    m = _NAME_BEFORE.search(text, max(0, n.start - 60), n.start)
+    last = m.group("last") if m is not None else ""
+    if (
+        not last
+        or last.rstrip(".") in _NOT_NAME
+        or last[-2:] in ("'s", "’s")
+        or currency.prefix_at(text, n.start)
+    ):
+        return False  # "Mexico's 32 state governors": a possessive owns the count
+    end = min(len(text), n.end + 40)
+    return (
+        _NAME_END.match(text, n.end, end) is not None
+        and not _PLURAL_AFTER.match(text, n.end, end)
+        and not _PERCENT_AFTER.match(text, n.end, end)
+        and not units.QUANTITY.match(text, n.end, end)
+        and not units.DURATION.match(text, n.end, end)
+    )
+
+
+def _is_address(text: str, n: Num, capital_before: bool) -> bool:
+    if n.scaled or n.decimals or not n.integer_text.isdigit():
+        return False
+    end = min(len(text), n.end + 80)
+    if text[n.end + 1 : n.end + 2].isupper():
+        m = _STREET_AFTER.match(text, n.end, end)
+        if m is not None and not _PLURAL_AFTER.match(text, m.end(), min(len(text), m.end() + 40)):
+            return True
+    if not capital_before:
+        return False
+    m = _STREET_BEFORE.search(text, max(0, n.start - 60), n.start)
+    if m is None:
+        return False
+    if m.group("head") is None:  # "Baker Street 221", "Road 16": not "On Main Street 40 people"
+        return not _PLURAL_AFTER.match(text, n.end, end)
+    return m.group("head") != "Jr" or bool(m.group("name"))  # "Jr. Lampa 545", not "Griffey Jr. 40"
+
+
+def _is_age(text: str, n: Num, low: str) -> bool:
+    if n.scaled or n.decimals or n.value > 130:
+        return False
+    end = min(len(text), n.end + 40)
+    after = text[n.end : n.end + 5]
+    if (
+        after[:1] in ("-", "\u2013") or after.startswith((" and ", " to ", " or "))
+    ) and _AGE_RANGE_AFTER.match(text, n.end, end):
+        return True  # "between 18 and 30 years old"
+    if low not in _AGE_LINKS:  # "voters over 60" needs no "age"; "aged 42 and 57" does
+        if low not in _AGE_WORDS and text[max(0, n.start - 2) : n.start].strip()[-1:] not in ("-", ","):
+            return False
+        if "age" not in text[max(0, n.start - 60) : n.start].lower():
+            return False
+    m = _AGE_BEFORE.search(text, max(0, n.start - 60), n.start)
+    if m is None:
+        return False
+    # "people over 65 (years)" is an age; "players over 90 minutes", "over 40 percent" are not.
+    duration = units.DURATION.match(text, n.end, end)
+    if duration is not None:
+        return m.group("noun") is None or units.duration_unit(duration) == "year"
+    return not (_PERCENT_AFTER.match(text, n.end, end) or units.QUANTITY.match(text, n.end, end))
 
 
 def is_year(doc: Doc, n: Num) -> bool:
@@ -96,6 +300,8 @@ def excluded(doc: Doc, n: Num) -> str | None:
     if n.form in ("vague", "frac", "share"):
         return None
     lo = max(0, n.start - 24)
+    word = _word_before(text, n.start)
+    low, capital = word.lower(), word[:1].isupper()
     if n.form == "digits":
         if _DECADE.match(text, n.end, n.end + 64) and not n.scaled:
             return "decade"  # "the 1990s", "in her 20s"
@@ -107,10 +313,24 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "identifier"
         if not n.scaled and _ATTACHED_AFTER.match(text, n.end, n.end + 12):
             return "identifier"
-        if _is_phone(text, n):
+        if _is_phone(text, n, low):
             return "phone number"
+        if len(n.integer_text) == 2 and text[n.start - 1 : n.start] in ("-", "\u2013", "/"):
+            year = _YEAR_DASH_BEFORE.search(text, max(0, n.start - 6), n.start)
+            if year is not None and n.value > int(year.group("year")) % 100:
+                return "year"
+        if (capital or text[n.end + 1 : n.end + 2].isupper()) and _is_address(text, n, capital):
+            return "address"
+        if (
+            low in _POSITION_WORDS
+            and _POSITION_BEFORE.search(text, max(0, n.start - 16), n.start)
+            and not _PLURAL_AFTER.match(text, n.end, n.end + 40)
+        ):
+            return "position"
+        if capital and _is_name(text, n):
+            return "name"
         after_comma = text[n.end : n.end + 1] == ","
-        if n.value < 120 and after_comma and _AGE_BEFORE.search(text, max(0, n.start - 30), n.start):
+        if n.value < 120 and after_comma and _AGE_BEFORE_COMMA.search(text, max(0, n.start - 30), n.start):
             return "age"
         if n.value < 100 and _SCORE.search(text, max(0, n.start - 12), min(len(text), n.end + 16)):
             return "score"
@@ -123,6 +343,12 @@ def excluded(doc: Doc, n: Num) -> str | None:
     if n.form in ("digits", "ord") and 1 <= n.value <= 31 and not n.scaled:
         if _MONTH_BEFORE.search(text, lo, n.start) or _MONTH_AFTER.match(text, n.end, n.end + 16):
             return "date"
-    if n.form in ("digits", "words") and _ID_BEFORE.search(text, lo, n.start):
+    if n.form not in ("digits", "words"):
+        return None
+    if (capital or word in _LOWER_HEADS or "#" in text[lo : n.start] or "№" in text[lo : n.start]) and (
+        _ID_BEFORE.search(text, lo, n.start)
+    ):
         return "identifier"
+    if _is_age(text, n, low):
+        return "age"
     return None

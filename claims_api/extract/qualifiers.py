@@ -6,7 +6,7 @@ import regex
 
 from claims_api.extract.fragments import alternation, fold
 from claims_api.lexicons import load
-from claims_api.model import Qualifier
+from claims_api.model import Kind, Qualifier
 
 _Q = load("qualifiers")
 _BEFORE = {fold(k): Qualifier(v) for k, v in _Q["before"].items()}
@@ -24,10 +24,32 @@ _AFTER_RE = regex.compile(
     rf"(?:\s+|-|(?=\+))(?P<q>{alternation(_AFTER)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
 )
 _PREV_WORD = regex.compile(r"(\p{L}+)\W*\Z")
+_OVER_PARTICLE = frozenset(_Q["over_particle"])
+_OVER_TIME_BOUND = frozenset(_Q["over_time_bound"])
+_OVER_TIME_PERIOD = frozenset(_Q["over_time_period"])
+# A figure up to two words before "over": "$5 billion over", "20% over", "5,000 jobs over".
+_FIGURE_BEFORE = regex.compile(r"\d[\d,.]*[\p{L}%]*(?:\s+[\p{L}'’-]+){0,2}\s+\Z", regex.REVERSE)
 
 
-def before(text: str, start: int) -> tuple[int, Qualifier | None]:
-    """(new span start, qualifier) for the words just before ``start``; qualifier None if none."""
+def _over_bounds(text: str, at: int, kind: Kind | None) -> bool:
+    """Whether "over" at ``at`` bounds the figure after it (GUIDELINE: over = more_than).
+
+    Not after a verb whose particle it is ("handed over 150,000"), unless a time or share follows
+    ("took over 3 hours"); before a time, not when it names the period of a change or of a figure
+    ("rose 20% over five years", "spread over five years")."""
+    prev = _PREV_WORD.search(text, max(0, at - 30), at)
+    word = prev.group(1).lower() if prev is not None else ""
+    if kind is Kind.DURATION:
+        if word in _OVER_TIME_BOUND:
+            return True
+        return not (word in _OVER_TIME_PERIOD or _FIGURE_BEFORE.search(text, max(0, at - 40), at))
+    return word not in _OVER_PARTICLE or kind is Kind.PERCENT
+
+
+def before(text: str, start: int, kind: Kind | None = None) -> tuple[int, Qualifier | None]:
+    """(new span start, qualifier) for the words just before ``start``; qualifier None if none.
+
+    ``kind`` is the figure's kind, which decides what "over" means before it."""
     m = _BEFORE_RE.search(text, max(0, start - 40), start)
     if m is None or m.start() == m.end():
         return start, None
@@ -38,6 +60,8 @@ def before(text: str, start: int) -> tuple[int, Qualifier | None]:
             prev = _PREV_WORD.search(text, max(0, m.start("q") - 30), m.start("q"))
             if prev is None or prev.group(1).lower() in _DETERMINERS:
                 return (m.start("keep"), Qualifier.EXACT) if m.group("keep") else (start, None)
+        if word == "over" and not _over_bounds(text, m.start("q"), kind):
+            return (m.start("keep"), Qualifier.EXACT) if m.group("keep") else (start, None)
         return m.start(), _BEFORE[word]
     return m.start(), Qualifier.EXACT
 

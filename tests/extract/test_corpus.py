@@ -66,6 +66,8 @@ def _check(kind: str, case: dict[str, Any]) -> None:
             assert claim.qualifier.value == want["qualifier"], f"{claim.text!r}: {claim.qualifier}"
         for key, value in (want.get("attrs") or {}).items():
             assert claim.attrs.get(key) == value, f"{claim.text!r}: attrs {dict(claim.attrs)}"
+        if "optional" in want:
+            assert claim.optional == want["optional"], f"{claim.text!r}: optional {claim.optional}"
 
 
 @pytest.mark.parametrize(("kind", "case"), _cases("positive"))

@@ -34,15 +34,24 @@ RULES = (
             rf"(?i:\ban?[ \u00a0]+(?P<unit>{'|'.join(units.DURATION_NAMES)})[ \u00a0]+and[ \u00a0]+)\Z"
         ),
     ),
+    Rule(
+        "duration.relative",
+        "<number> <time unit> ago|later|earlier|hence|prior (optional)",
+        "right",
+        # not "20 minutes earlier in the day", where "earlier" dates the day, not the event
+        regex.compile(
+            r"[ \u00a0]+(?:ago|later|earlier|hence|prior)\b(?![ \u00a0]+(?:in|on)[ \u00a0]+the\b)", regex.I
+        ),
+    ),
 )
-_UNIT, _THE_LAST, _HALF_A, _AND_A_HALF = RULES
+_UNIT, _THE_LAST, _HALF_A, _AND_A_HALF, _RELATIVE = RULES
 _ADJECTIVE = regex.compile(
     r"[ \u00a0]+(?:consecutive|straight|successive|working|business|calendar|full|whole|solid|trading"
     r"|school|long|more|additional|extra|further)(?=[ \u00a0])",
     regex.I,
 )
-# Ages and relative dates are not durations of the thing measured (GUIDELINE: dates are not claims).
-_NOT_DURATION = regex.compile(r"[ \u00a0-]+(?:old|ago|of[ \u00a0]+age|later|earlier|hence|prior)\b", regex.I)
+# Ages are not durations of the thing measured (GUIDELINE: not claims).
+_AGE = regex.compile(r"[ \u00a0-]+(?:old|of[ \u00a0]+age)\b", regex.I)
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
@@ -55,10 +64,16 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if m is None:  # "15 consecutive months", "22 working days"
         between = _ADJECTIVE.match(text, n.end, n.end + 24)
         m = _UNIT.right(text, between.end(), 30) if between is not None else None
-    if m is None or _NOT_DURATION.match(text, m.end(), m.end() + 64):
+    if m is None or _AGE.match(text, m.end(), m.end() + 64):
         return None
     if m.group().strip() in ("s", "h") and m.start() == m.end() - 1:
         return None  # "5s", "3h" glued to the number are too often names or plurals
+    end, rule, vague = m.end(), _UNIT.id, False
+    relative = _RELATIVE.right(text, end, 16)
+    if relative is not None:
+        # "two years ago", "three weeks later": a distance in time that dates an event; the
+        # seeds mark it an optional duration, its span taking the word that makes it relative.
+        end, rule, vague = relative.end(), _RELATIVE.id, True
     start, extra = n.start, {}
     left = _THE_LAST.left(text, n.start, 30)
     if left is not None:
@@ -67,10 +82,11 @@ def match(doc: Doc, n: Num) -> Fields | None:
     return Fields(
         Kind.DURATION,
         start,
-        m.end(),
+        end,
         n.value,
         units.duration_unit(m),
-        _UNIT.id,
+        rule,
+        vague=vague,
         extra=extra,
         num_start=n.start,
         num_end=n.end,
