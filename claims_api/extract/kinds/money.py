@@ -14,6 +14,8 @@ from claims_api.lexicons import load
 from claims_api.model import Kind, Qualifier
 
 _FX_BOUNDS = {fold(k): Qualifier(v) for k, v in load("qualifiers")["fx_quote"].items()}
+# "to the", "per", "against": what joins a rate to the currency it is per.
+_FX_JOIN = r"(?P<join>to|per|a|against|versus|vs\.?)[ \u00a0]+(?:(?:the|one|each|a|every)[ \u00a0]+)?"
 RULES = (
     Rule("money.symbol_before", "<symbol|ISO code|currency name> <number>", "left", currency.PREFIX),
     Rule(
@@ -24,10 +26,8 @@ RULES = (
         "<currency name> ... [past] <number> to|per|against [the] <currency name>",
         "right",
         regex.compile(
-            r"""[ \u00a0]+(?P<join>to|per|a|against|versus|vs\.?)[ \u00a0]+
-                (?:(?:the|one|each|a|every)[ \u00a0]+)?
-                (?P<base>\p{L}[\p{L}.]*(?:[ \u00a0]\p{L}[\p{L}.]*){0,2})""",
-            regex.VERBOSE | regex.IGNORECASE,
+            rf"[ \u00a0]+{_FX_JOIN}(?P<base>\p{{L}}[\p{{L}}.]*(?:[ \u00a0]\p{{L}}[\p{{L}}.]*){{0,2}})",
+            regex.IGNORECASE,
         ),
     ),
 )
@@ -36,10 +36,7 @@ _SYMBOL, _NAME, _FX_QUOTE = RULES
 _FX_BOUND = regex.compile(
     rf"(?<![\p{{L}}])(?P<q>{alternation(_FX_BOUNDS)})[ \u00a0]+\Z", regex.IGNORECASE | regex.REVERSE
 )
-_FX_BASE_BEFORE = regex.compile(
-    r"\b(?:to|per|a|against|versus|vs\.?)[ \u00a0]+(?:(?:the|one|each|a|every)[ \u00a0]+)?\Z",
-    regex.IGNORECASE,
-)
+_FX_BASE_BEFORE = regex.compile(rf"\b{_FX_JOIN}\Z", regex.IGNORECASE)
 _FX_REACH = 160  # how far back in the sentence the quoted currency may be named
 _MONEY_CUES = regex.compile(
     r"£|\bsterling\b|\bpence\b|\b(?:cost|costs|price|prices|priced|paid|pay|pays|spend|spent|worth|fund|funds|"
