@@ -7,6 +7,7 @@ import functools
 
 import regex
 
+from claims_api.extract import currency
 from claims_api.extract.fragments import alternation
 from claims_api.lexicons import load
 
@@ -77,6 +78,13 @@ class Doc:
         """The sentence around ``[start, end)``, cut to ``reach`` characters either side."""
         s, e = self.sentence(start, end)
         return max(s, start - reach), min(e, end + reach)
+
+    # -- the article's country -----------------------------------------------------------
+    @functools.cached_property
+    def home_currencies(self) -> dict[str, str | None]:
+        """Per name several currencies share ("peso", "rupee"): the currency of the country the
+        article names most (``currency.home_codes``), read once and only when such a name occurs."""
+        return currency.home_codes(self.text)
 
     # -- page furniture ------------------------------------------------------------------
     @functools.cached_property

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 from babel import Locale
-from babel.numbers import get_currency_name, list_currencies
+from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from claims_api.extract.fragments import alternation, fold
 from claims_api.lexicons import load
+
+if TYPE_CHECKING:
+    from claims_api.extract.context import Doc
 
 _LEX = load("currencies")
 # Three-letter codes that are also English words in capitals ("ALL 5 solutions").
@@ -51,6 +55,7 @@ _PREFIX_NAME_STOP = {
     "ruble",
     "rupee",
     "rupees",
+    "gold",
 }
 _CODE_STOP = {"ALL", "TOP", "CUP", "MAD", "TRY", "SOS"}
 
@@ -65,21 +70,106 @@ def tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
         if code in codes and sym != code and not sym.isalpha():
             symbols.setdefault(sym, code)
     symbols.update(_LEX["symbols"])
+    for sym, word in _LEX["shared_symbols"].items():
+        symbols[sym] = _LEX["shared"][word] or ""  # code_for_symbol asks the article's country
     names: dict[str, str] = {}
     for code in codes:
         for count in (1, 2):
             name = get_currency_name(code, count=count, locale="en")
             if name and name != code:
                 names[fold(name)] = code
-    # The last word of a CLDR name when only one currency uses it ("Malaysian ringgit" -> "ringgit").
+    # The last word of a CLDR name when only one currency uses it ("Malaysian ringgit" -> "ringgit"),
+    # or only one in use today ("Myanmar kyat", not the Burmese kyat of 1952-1989).
     last: dict[str, set[str]] = {}
     for name, code in names.items():
         last.setdefault(name.split()[-1], set()).add(code)
+    current = _in_use()
     for word, owners in last.items():
+        owners = (owners & current.keys()) or owners
         if len(owners) == 1 and len(word) > 3 and word not in _PREFIX_NAME_STOP and word.isalpha():
             names.setdefault(word, next(iter(owners)))
     names.update({fold(k): v for k, v in _LEX["names"].items()})
     return symbols, names, codes
+
+
+@functools.cache
+def _in_use() -> dict[str, list[str]]:
+    """ISO code -> the territories whose tender it is today (CLDR)."""
+    owners: dict[str, list[str]] = {}
+    for territory in Locale("en").territories:
+        for code in get_territory_currencies(territory, tender=True):
+            owners.setdefault(code, []).append(territory)
+    return owners
+
+
+class Shared(NamedTuple):
+    """A name several current currencies share: their codes and the one meant by default."""
+
+    word: str
+    codes: frozenset[str]
+    default: str | None
+
+
+@functools.cache
+def shared_names() -> dict[str, Shared]:
+    """Folded word ("peso", "pesos") -> its Shared group, for the words of currencies.yaml ``shared``."""
+    # (singular, plural) last words of each current currency's CLDR name: ("peso", "pesos").
+    last = {
+        code: tuple(fold(get_currency_name(code, count=n, locale="en")).split()[-1] for n in (1, 2))
+        for code in _in_use()
+    }
+    out: dict[str, Shared] = {}
+    for word, default in _LEX["shared"].items():
+        codes = frozenset(code for code, (one, _) in last.items() if one == word)
+        group = Shared(word, codes, default)
+        for code in codes:
+            out[last[code][1]] = group
+        out[word] = group
+    return out
+
+
+@functools.cache
+def _country_words() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """One pattern over every word naming the country of a shared currency, and word -> code."""
+    territories = Locale("en").territories
+    owner: dict[str, set[str]] = {}
+    for group in set(shared_names().values()):
+        for code in group.codes:
+            words = [*_LEX["country_words"].get(code, [])]
+            for territory in _in_use()[code]:
+                # "Myanmar (Burma)", "Congo - Kinshasa": each part names the country.
+                words += regex.split(r" \(|\)| - ", territories[territory])
+            adjective = get_currency_name(code, count=1, locale="en").rsplit(" ", 1)[0]
+            words.append(adjective)
+            for w in words:
+                if w.strip():
+                    owner.setdefault(w.strip(), set()).add(code)
+    table = {w: next(iter(c)) for w, c in owner.items() if len(c) == 1}
+    pattern = regex.compile(rf"(?<![\p{{L}}])(?P<w>{alternation(table)})(?:e?s)?(?![\p{{L}}])")
+    return pattern, table
+
+
+def home_codes(text: str) -> dict[str, str | None]:
+    """Shared word ("peso") -> the currency of the country ``text`` names most, or the default.
+
+    Meant to run once per article (``Doc.home_currencies``): one scan of the whole text.
+    """
+    pattern, table = _country_words()
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        code = table[" ".join(m.group("w").split())]
+        counts[code] = counts.get(code, 0) + 1
+        first.setdefault(code, m.start())
+    out: dict[str, str | None] = {}
+    for group in set(shared_names().values()):
+        named = [c for c in group.codes if c in counts]
+        out[group.word] = min(named, key=lambda c: (-counts[c], first[c])) if named else group.default
+    return out
+
+
+def _shared_code(group: Shared, doc: Doc | None) -> str | None:
+    return doc.home_currencies[group.word] if doc is not None else group.default
 
 
 def _ascii_word(symbol: str) -> bool:
@@ -131,10 +221,24 @@ def longest_name(text: str, start: int, end: int, *, from_right: bool = False) -
     for k in range(len(words), 0, -1):
         run = words[-k:] if from_right else words[:k]
         key = fold(text[run[0][0] : run[-1][1]].replace("-", " "))
-        if key in names or key in _LEX["ambiguous"] or key in _LEX["minor"]:
+        if key in names or key in shared_names() or key in _LEX["minor"]:
             if from_right and key.split()[-1] in _PREFIX_NAME_STOP:
                 return None
             return key, run[0][0], run[-1][1]
+    return None
+
+
+def last_name(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The last currency name (not a minor unit) in ``text[start:end]``, as (folded name, start,
+    end): "the Indian rupee" in "the Indian rupee closed at"."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    _, names, _ = tables()
+    for i in range(len(words) - 1, -1, -1):
+        for k in (3, 2, 1):
+            if i + 1 >= k:
+                key = fold(text[words[i + 1 - k][0] : words[i][1]])
+                if key in names or key in shared_names():
+                    return key, words[i + 1 - k][0], words[i][1]
     return None
 
 
@@ -161,24 +265,28 @@ def may_prefix(text: str, pos: int) -> bool:
     return word.isupper() or word.lower() in _prefix_words()
 
 
-def code_for_symbol(sym: str) -> str | None:
+def code_for_symbol(sym: str, doc: Doc | None = None) -> str | None:
+    """ISO code for a symbol as written; one several currencies use ("Rs") asks ``doc``'s country."""
     symbols, _, _ = tables()
     sym = sym.replace("\\", "").replace(" ", "")
-    if sym in symbols:
-        return symbols[sym]
-    for key, code in symbols.items():
-        if key.lower() == sym.lower():
-            return code
-    return None
+    key = sym if sym in symbols else next((k for k in symbols if k.lower() == sym.lower()), None)
+    if key is None:
+        return None
+    word = _LEX["shared_symbols"].get(key)
+    if word is not None:
+        return _shared_code(shared_names()[word], doc)
+    return symbols[key]
 
 
-def prefix_at(text: str, pos: int, floor: int = 0) -> tuple[int, str] | None:
-    """(start, ISO code) of a currency written just before the number at ``pos``, or None."""
+def prefix_at(text: str, pos: int, floor: int = 0, doc: Doc | None = None) -> tuple[int, str] | None:
+    """(start, ISO code) of a currency written just before the number at ``pos``, or None.
+
+    Without ``doc``, a name or symbol several currencies share reads as its default currency."""
     m = PREFIX.search(text, max(floor, pos - 30), pos)
     if m is None:
         return None
     if m.group("sym"):
-        code = code_for_symbol(m.group("sym"))
+        code = code_for_symbol(m.group("sym"), doc)
         return (m.start(), code) if code else None
     if m.group("code"):
         code = m.group("code")
@@ -186,22 +294,25 @@ def prefix_at(text: str, pos: int, floor: int = 0) -> tuple[int, str] | None:
     found = longest_name(text, m.start("name"), m.end("name"), from_right=True)
     if found is None or found[0] in _LEX["minor"]:
         return None
-    code = tables()[1].get(found[0])
+    code = code_for_name(found[0], doc)
     return (found[1], code) if code else None
 
 
-def code_for_name(name: str, context: str) -> str | None:
-    """ISO code for a currency name; ambiguous names ("pesos") look for a country in ``context``."""
+def code_for_name(name: str, doc: Doc | None = None) -> str | None:
+    """ISO code for a currency name; one several currencies share ("pesos") asks ``doc``'s country."""
     key = fold(name)
-    amb = _LEX["ambiguous"].get(key)
-    if amb:
-        low = context.lower()
-        for stem, code in amb["by_country"].items():
-            if stem in low:
-                return code
-        return amb["default"]
+    group = shared_names().get(key)
+    if group is not None:
+        return _shared_code(group, doc)
     return tables()[1].get(key)
 
 
 def minor_code(word: str) -> str | None:
     return _LEX["minor"].get(word.lower())
+
+
+def quoted_in(first: str, second: str) -> str:
+    """The currency a rate of ``first`` against ``second`` is written in, by market convention."""
+    order = _LEX["quote_order"]
+    rank = {code: i for i, code in enumerate(order)}
+    return second if rank.get(first, len(order)) < rank.get(second, len(order)) else first

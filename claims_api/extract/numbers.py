@@ -46,13 +46,20 @@ _WORD_NUMBER = (
     rf"(?:(?:(?<=\b{_SCALE_W})\s+and\s+|[\s\u2010-]+){_ATOM_OR_SCALE}\b)*"
     rf"(?:\s+point(?:\s+{_UNIT_W}\b)+)?"
 )
+# Groups of three ("2,190"), Indian groups of two before the last three ("7,97,000" is 797000,
+# "12,34,56,789"), thin-space groups, plain digits, a leading point. A list ("1,2,3", "5,41") is
+# none of these, so it stays separate numbers.
 _DIGITS = r"""
     (?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*,\d)
+     | \d{1,2}(?:,\d{2})+,\d{3}(?!\d)(?:\.\d+)?(?![\d,]*,\d)
      | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?
      | \d+(?:\.\d+)?
-     | \.\d+)
+     | (?<![\p{L}/])\.\d+)
 """
-_SCALE_SPACED = r"(?:thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn|lakhs?|crores?)"
+# "lakh crore" is 1e12 and "thousand crore" 1e10: a scale of a scale, written as one.
+_SCALE_SPACED = (
+    r"(?:(?:lakh|thousand)\s+crores?|thousand|million|billion|trillion|bn|bln|mn|mln|tn|trn|lakhs?|crores?)"
+)
 _SCALE_ATTACHED = r"(?:bn|bln|mn|mln|tn|trn|mil|[bmkBMK])"
 
 NUMBER = regex.compile(
@@ -72,7 +79,7 @@ NUMBER = regex.compile(
                  # "negative 2 percent", "negative 3 degrees": not "tested negative 3 times"
                | \bnegative[ \u00a0]+(?=\.?\d[\d.,]*[ \u00a0]?(?:%|per[ \u00a0]?cent|degrees?\b|\u00b0))
         )?
-        (?<![\d.,]|\d[.,])(?P<digits>{_DIGITS})
+        (?<![\d,]|(?<!\p{{L}}[\p{{L}}/])\.|\d[.,])(?P<digits>{_DIGITS})  # "Rs.38.5", "S/.5"; not "v.2"
         (?P<scale>\s?{_SCALE_SPACED}\b(?!-)|{_SCALE_ATTACHED}\b(?![.,]?\d))?
     )
   | (?P<words>\b{_WORD_NUMBER}(?:\s+{_SCALE_W}\b)?)
@@ -192,18 +199,21 @@ class Num:
 
 
 def _scale_value(raw: str) -> float | None:
-    key = raw.strip().lower()
-    if key in SCALE_ABBREV:
-        if key in ATTACHED_ONLY and raw != raw.lstrip():
+    """Factor of a scale written after digits; "lakh crore" multiplies out (1e5 x 1e7)."""
+    factor = 1.0
+    for key in raw.lower().split():
+        if key not in SCALE_ABBREV or (key in ATTACHED_ONLY and raw != raw.lstrip()):
             return None
-        return float(SCALE_ABBREV[key])
-    return None
+        factor *= SCALE_ABBREV[key]
+    return factor
 
 
 def words_value(text: str) -> float | None:
     """Value of an English number phrase ("one hundred and sixteen" -> 116), None if not one."""
     total = 0.0
     current = 0.0
+    last_chunk = 0.0  # what the last scale word added to total
+    last_scale = 0
     seen = False
     text = text.lower()
     if " point " in text:
@@ -229,7 +239,14 @@ def words_value(text: str) -> float | None:
         elif word == "dozen":
             current = (current or 1) * 12
         elif word in SCALES:
-            total += (current or 1) * SCALES[word]
+            if not current and total and last_scale and SCALES[word] > last_scale:
+                # A scale of a scale: "one lakh crore" is 1e5 crore, not a lakh plus a crore.
+                total = total - last_chunk + last_chunk * SCALES[word]
+                last_chunk *= SCALES[word]
+            else:
+                last_chunk = (current or 1) * SCALES[word]
+                total += last_chunk
+            last_scale = SCALES[word]
             current = 0
         else:
             return None
@@ -314,7 +331,10 @@ def _read(text: str) -> Iterator[Num]:
         group = m.lastgroup
         if group == "num" or m.group("digits"):
             digits = m.group("digits")
-            value = digits_value(digits)
+            try:
+                value = digits_value(digits)
+            except ValueError:
+                continue  # a digit newer than Python's Unicode tables (regex knows more of them)
             decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
             if m.group("sign"):
                 value = -value

@@ -1,4 +1,5 @@
-"""Money: "US$33 billion", "12.97 billion soles", "\\$57.6 million", "PEN 500", "74 cents"."""
+"""Money: "US$33 billion", "12.97 billion soles", "\\$57.6 million", "PEN 500", "74 cents",
+and exchange rates: "the rupee closed at 83.12 to the dollar" (83.12 INR)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,37 @@ import regex
 
 from claims_api.extract import currency
 from claims_api.extract.context import Doc
+from claims_api.extract.fragments import alternation, fold
 from claims_api.extract.numbers import Num
 from claims_api.extract.rule import Fields, Rule
-from claims_api.model import Kind
+from claims_api.lexicons import load
+from claims_api.model import Kind, Qualifier
 
+_FX_BOUNDS = {fold(k): Qualifier(v) for k, v in load("qualifiers")["fx_quote"].items()}
+# "to the", "per", "against": what joins a rate to the currency it is per.
+_FX_JOIN = r"(?P<join>to|per|a|against|versus|vs\.?)[ \u00a0]+(?:(?:the|one|each|a|every)[ \u00a0]+)?"
 RULES = (
     Rule("money.symbol_before", "<symbol|ISO code|currency name> <number>", "left", currency.PREFIX),
     Rule(
         "money.name_after", "<number> <currency name|ISO code|symbol|cents|pence>", "right", currency.SUFFIX
     ),
+    Rule(
+        "money.fx_quote",
+        "<currency name> ... [past] <number> to|per|against [the] <currency name>",
+        "right",
+        regex.compile(
+            rf"[ \u00a0]+{_FX_JOIN}(?P<base>\p{{L}}[\p{{L}}.]*(?:[ \u00a0]\p{{L}}[\p{{L}}.]*){{0,2}})",
+            regex.IGNORECASE,
+        ),
+    ),
 )
-_SYMBOL, _NAME = RULES
+_SYMBOL, _NAME, _FX_QUOTE = RULES
+# A rate can be bounded by words that bound nothing else ("weakened past 151 per dollar").
+_FX_BOUND = regex.compile(
+    rf"(?<![\p{{L}}])(?P<q>{alternation(_FX_BOUNDS)})[ \u00a0]+\Z", regex.IGNORECASE | regex.REVERSE
+)
+_FX_BASE_BEFORE = regex.compile(rf"\b{_FX_JOIN}\Z", regex.IGNORECASE)
+_FX_REACH = 160  # how far back in the sentence the quoted currency may be named
 _MONEY_CUES = regex.compile(
     r"£|\bsterling\b|\bpence\b|\b(?:cost|costs|price|prices|priced|paid|pay|pays|spend|spent|worth|fund|funds|"
     r"funding|budget|fine|fined|salary|wage|earn|earned|sell|sold|buy|bought|bill|tax|loan|debt|profit|revenue|"
@@ -37,10 +58,10 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
             return (
                 (code, m.end(), 1.0) if code in currency.tables()[2] and code not in ("ALL", "TOP") else None
             )
-        code = currency.code_for_symbol(code)
+        code = currency.code_for_symbol(code, doc)
         return (code, m.end(), 1.0) if code else None
     if m.group("post"):
-        code = currency.code_for_symbol(m.group("post"))
+        code = currency.code_for_symbol(m.group("post"), doc)
         return (code, m.end(), 1.0) if code else None
     if m.group("cent"):
         return "USD", m.end(), 0.01
@@ -58,9 +79,51 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
         s, e = doc.near(n.start, n.end)
         if name.startswith("pound") and not (n.scaled or _MONEY_CUES.search(text, s, e)):
             return None  # "two pounds" with nothing about money around it is a mass
-        code = currency.code_for_name(name, text[s:e])
+        code = currency.code_for_name(name, doc)
         return (code, end, 1.0) if code else None
     return None
+
+
+def _fx_quote(doc: Doc, n: Num) -> Fields | None:
+    """ "the real firmed to 4.97 per dollar": the rate is money in the currency named before it in
+    the sentence (GUIDELINE: a price per unit is money in its currency); "against" follows the
+    market convention instead ("the euro at 1.09 against the dollar" is USD)."""
+    text = doc.text
+    m = _FX_QUOTE.right(text, n.end, 48)
+    if m is None:
+        return None
+    base = currency.longest_name(text, m.start("base"), m.end("base"))
+    if base is None or currency.minor_code(base[0]):
+        return None
+    s, _ = doc.sentence(n.start, n.end)
+    lo, hi = max(s, n.start - _FX_REACH), n.start
+    quoted = currency.last_name(text, lo, hi)
+    # "83 to the dollar, and 90 to the euro": the base of an earlier rate is not what is quoted.
+    while quoted is not None and _FX_BASE_BEFORE.search(text, max(lo, quoted[1] - 24), quoted[1]):
+        hi = quoted[1]
+        quoted = currency.last_name(text, lo, hi)
+    if quoted is None:
+        return None
+    first, second = currency.code_for_name(quoted[0], doc), currency.code_for_name(base[0], doc)
+    if first is None or second is None or first == second:
+        return None
+    join = m.group("join").lower()
+    code = currency.quoted_in(first, second) if join in ("against", "versus", "vs", "vs.") else first
+    fields = Fields(
+        Kind.MONEY,
+        n.start,
+        n.end,
+        n.value,
+        code,
+        _FX_QUOTE.id,
+        num_start=n.start,
+        num_end=n.end,
+        decimals=n.decimals,
+    )
+    bound = _FX_BOUND.search(text, max(0, n.start - 12), n.start)
+    if bound is not None:
+        fields.start, fields.qualifier = bound.start(), _FX_BOUNDS[fold(bound.group("q"))]
+    return fields
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
@@ -68,7 +131,9 @@ def match(doc: Doc, n: Num) -> Fields | None:
         return None
     start, code, rule, symbol = n.start, None, _NAME.id, ""
     prefix = (
-        currency.prefix_at(doc.text, n.start, doc.floor) if currency.may_prefix(doc.text, n.start) else None
+        currency.prefix_at(doc.text, n.start, doc.floor, doc)
+        if currency.may_prefix(doc.text, n.start)
+        else None
     )
     if prefix is not None:
         start, code = prefix
@@ -84,7 +149,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
                 code = code2
             end, value = end2, value * factor
     if code is None:
-        return None
+        return _fx_quote(doc, n) if n.form == "digits" else None
     fields = Fields(
         Kind.MONEY, start, end, value, code, rule, num_start=n.start, num_end=n.end, decimals=n.decimals
     )
