@@ -84,7 +84,8 @@ _AGE_BEFORE_COMMA = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
 # "a 2-1 win": a score is two numbers of one result.
 _SCORE = regex.compile(
     r"\d{1,2}[-\u2013]\d{1,2}[ ](?:win|victory|defeat|loss|draw|lead|score|scoreline|result|home|away)\b"
-    r"|(?:won|beat|lost|defeated|drew|trailed|led)[ ]\d{1,2}[-\u2013]\d{1,2}\b",
+    r"|(?:won|beat|beating|lost|defeated|drew|trailed|led)(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3}"  # "beat Inter 1-0"
+    r"[ ]\d{1,2}[-\u2013]\d{1,2}\b",
     regex.IGNORECASE,
 )
 _PHONE_PREV = regex.compile(r"(?<![\d,.])(\d{3})[-.]\Z", regex.REVERSE)
@@ -332,7 +333,10 @@ def excluded(doc: Doc, n: Num) -> str | None:
         after_comma = text[n.end : n.end + 1] == ","
         if n.value < 120 and after_comma and _AGE_BEFORE_COMMA.search(text, max(0, n.start - 30), n.start):
             return "age"
-        if n.value < 100 and _SCORE.search(text, max(0, n.start - 12), min(len(text), n.end + 16)):
+        if n.value < 100 and any(
+            m.start() <= n.start and n.end <= m.end()
+            for m in _SCORE.finditer(text, max(0, n.start - 48), min(len(text), n.end + 16))
+        ):
             return "score"
         if _TIME_AFTER.match(text, n.end, n.end + 6) and n.value <= 24 and not n.scaled:
             return "time"

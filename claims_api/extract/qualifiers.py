@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from claims_api.extract.fragments import alternation, fold
+from claims_api.extract.numbers import TENS, UNITS
 from claims_api.lexicons import load
 from claims_api.model import Kind, Qualifier
 
@@ -27,8 +28,13 @@ _PREV_WORD = regex.compile(r"(\p{L}+)\W*\Z")
 _OVER_PARTICLE = frozenset(_Q["over_particle"])
 _OVER_TIME_BOUND = frozenset(_Q["over_time_bound"])
 _OVER_TIME_PERIOD = frozenset(_Q["over_time_period"])
-# A figure up to two words before "over": "$5 billion over", "20% over", "5,000 jobs over".
-_FIGURE_BEFORE = regex.compile(r"\d[\d,.]*[\p{L}%]*(?:\s+[\p{L}'’-]+){0,2}\s+\Z", regex.REVERSE)
+# A figure up to two words before "over": "$5 billion over", "20% over", "three children over".
+_NUMBER_WORDS = alternation([*UNITS, *TENS, "dozen", "hundred", "thousand", "million"])
+_FIGURE_BEFORE = regex.compile(
+    rf"(?:\d[\d,.]*[\p{{L}}%]*|\b(?i:{_NUMBER_WORDS}))"
+    r"(?:\s+[\p{L}'’-]+){0,2}\s+\Z",
+    regex.REVERSE,
+)
 
 
 def _over_bounds(text: str, at: int, kind: Kind | None) -> bool:

@@ -65,6 +65,8 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if n.form == "digits":
         if not n.scaled and _ATTACHED_LETTER.match(text, n.end, n.end + 64):
             return None
+        if n.scale_text in ("B", "b") and _CAPITAL_NAME.match(text, n.end, n.end + 64):
+            return None  # "221B Baker Street": a house number, not 221 billion
     else:
         word = text[n.start : n.end].lower()
         if _WORD_HYPHEN.match(text, n.end, n.end + 64):

@@ -106,6 +106,11 @@ _FRACTION_AFTER = regex.compile(
        |{_SP}+(?:{alternation(_WORDS["fraction_after"])}|\d|{_NUMBER_WORD})(?![\p{{L}}\-\u2010])""",
     regex.VERBOSE | regex.IGNORECASE,
 )
+_COMPARATIVE_AFTER = regex.compile(
+    rf"{_SP}+(?:fewer|more|less|higher|lower|larger|smaller|bigger|greater|cheaper|dearer|faster|slower"
+    rf"|longer|shorter|heavier|lighter)\b",
+    regex.IGNORECASE,
+)
 # "won 3 in 5 games", "scored 12 points": a tally of results, a score.
 _RESULT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}]){alternation(_WORDS['result_verbs'])}{_SP}+(?:\p{{L}}+{_SP}+)?\Z", regex.IGNORECASE
@@ -203,6 +208,8 @@ def _fraction(doc: Doc, n: Num) -> Fields | None:
         return None
     if _FRACTION.right(text, n.end, 20):
         return Fields(Kind.PERCENT, n.start, n.end, n.value, "percent", _FRACTION.id)
+    if _COMPARATIVE_AFTER.match(text, n.end, n.end + 24):  # "a third fewer homes", "a fifth higher"
+        return Fields(Kind.PERCENT, n.start, n.end, n.value, "percent", _FRACTION_LEAD.id)
     if _FRACTION_AFTER.match(text, n.end, n.end + 40) and _FRACTION_LEAD.left(text, n.start, 40):
         return Fields(Kind.PERCENT, n.start, n.end, n.value, "percent", _FRACTION_LEAD.id)
     return None

@@ -41,6 +41,9 @@ _TEMPERATURE_CUE = regex.compile(
 )
 
 
+_POWERS = {"\u00b2": 2, "\u00b3": 3}
+
+
 def _metres(text: str, n: Num) -> bool:
     return bool(
         _METRE_AFTER.match(text, n.end, n.end + 64)
@@ -75,12 +78,13 @@ def match(doc: Doc, n: Num) -> Fields | None:
     text = doc.text
     if n.scale_text == "m" and n.form == "digits" and _metres(text, n):
         value = digits_value(n.integer_text) * (-1 if n.value < 0 else 1)
+        power = _POWERS.get(text[n.end : n.end + 1])  # "37m²"
         return Fields(
             Kind.QUANTITY,
             n.start,
-            n.end,
+            n.end + (power is not None),
             value,
-            "meter",
+            f"meter ** {power}" if power else "meter",
             _UNIT.id,
             num_start=n.start,
             num_end=n.end,

@@ -55,6 +55,14 @@ _PER_HEADS = Rule(
     ),
 )
 
+# The oil trade's "8.97 million b/d", "400,000 bpd": barrels (of oil equivalent) a day.
+_BARRELS = Rule(
+    "rate.barrels_a_day",
+    "<number> b/d|bpd|boe/d",
+    "right",
+    regex.compile(r"[ \u00a0]?(?:b/d|bpd|bbl/d|boe/d|boepd|mb/d)(?![\p{L}\p{N}/])"),
+)
+
 _SPEED_UNITS = {"kilometer", "meter", "mile", "foot", "yard", "nautical_mile"}
 
 
@@ -72,6 +80,20 @@ def _is_unit(noun: str) -> bool:
 def match(doc: Doc, n: Num) -> Fields | None:
     if n.form not in ("digits", "words"):
         return None
+    m = _BARRELS.right(doc.text, n.end, 12)
+    if m is not None:
+        return Fields(
+            Kind.RATE,
+            n.start,
+            m.end(),
+            n.value,
+            "1/day",
+            _BARRELS.id,
+            what="barrels",
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+        )
     m = _PER_HEADS.right(doc.text, n.end, 120)
     if m is not None and m.group("noun").strip().lower() != "parts":  # "425 parts per million": ppm
         base = m.group("base").lower()
