@@ -6,39 +6,21 @@ The gold (``tests/data/gold``) and the scorer (``tests/support/score.py``) are c
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.articles import predict, read_gold
 from support.score import score
-
-from claims_api import extract
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "data" / "gold").glob("*.jsonl"))
 SHARED_GOLD = ROOT.parent / "shared" / "gold"
 
 
-def _gold() -> list[dict[str, Any]]:
-    return [
-        json.loads(line) for path in GOLD for line in path.read_text(encoding="utf-8").splitlines() if line
-    ]
-
-
-def _predict() -> list[dict[str, Any]]:
-    rows = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for claim in extract(text):
-            assert text[claim.start : claim.end] == claim.text
-            rows.append({"doc": path.stem, **claim.to_dict()})
-    return rows
-
-
 @pytest.fixture(scope="module")
 def summary() -> dict[str, Any]:
-    result, _ = score(_gold(), _predict())
+    result, _ = score(read_gold(GOLD), predict((ROOT / "seeds").glob("*.txt")))
     return result
 
 

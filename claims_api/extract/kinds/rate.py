@@ -82,35 +82,12 @@ def match(doc: Doc, n: Num) -> Fields | None:
         return None
     m = _BARRELS.right(doc.text, n.end, 12)
     if m is not None:
-        return Fields(
-            Kind.RATE,
-            n.start,
-            m.end(),
-            n.value,
-            "1/day",
-            _BARRELS.id,
-            what="barrels",
-            num_start=n.start,
-            num_end=n.end,
-            decimals=n.decimals,
-        )
+        return _rate(n, m, "1/day", _BARRELS, "barrels")
     m = _PER_HEADS.right(doc.text, n.end, 120)
     if m is not None and m.group("noun").strip().lower() != "parts":  # "425 parts per million": ppm
         base = m.group("base").lower()
         size = 1_000_000 if "million" in base else int(base.replace(",", ""))
-        noun = " ".join(m.group("noun").split())
-        return Fields(
-            Kind.RATE,
-            n.start,
-            m.end(),
-            n.value,
-            f"1/{size}",
-            _PER_HEADS.id,
-            what=noun or None,
-            num_start=n.start,
-            num_end=n.end,
-            decimals=n.decimals,
-        )
+        return _rate(n, m, f"1/{size}", _PER_HEADS, m.group("noun"))
     for rule in RULES:
         m = rule.right(doc.text, n.end, 80)
         if m is None or _is_unit(m.group("noun")):
@@ -120,17 +97,22 @@ def match(doc: Doc, n: Num) -> Fields | None:
             if "period" in m.groupdict() and m.group("period")
             else (units.ADVERB_PERIODS[fold(m.group("adv"))])
         )
-        noun = " ".join(m.group("noun").split())
-        return Fields(
-            Kind.RATE,
-            n.start,
-            m.end(),
-            n.value,
-            unit,
-            rule.id,
-            what=noun or None,
-            num_start=n.start,
-            num_end=n.end,
-            decimals=n.decimals,
-        )
+        return _rate(n, m, unit, rule, m.group("noun"))
     return None
+
+
+def _rate(n: Num, m: regex.Match[str], unit: str, rule: Rule, noun: str) -> Fields:
+    """A rate from the number to the end of ``m``; ``noun`` (what is counted) goes in ``what``."""
+    what = " ".join(noun.split())
+    return Fields(
+        Kind.RATE,
+        n.start,
+        m.end(),
+        n.value,
+        unit,
+        rule.id,
+        what=what or None,
+        num_start=n.start,
+        num_end=n.end,
+        decimals=n.decimals,
+    )
