@@ -7,8 +7,11 @@ an interval (``base.interval``); the group is inconsistent when two intervals do
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+
+import regex
 
 from claims_api.consistency.base import (
     Interval,
@@ -43,9 +46,28 @@ def _dimension(claim: Claim) -> str:
     return claim.kind.value
 
 
+#: Words just before a figure that make it a former level or a difference, not the thing's value:
+#: "widened to $18.7 billion from $17.5 billion", "narrowed by £1.1bn", "a further 16 beds".
+_NOT_A_LEVEL = regex.compile(
+    r"\b(?:from|by|up|down|a[ \u00a0]+further|further|another|an[ \u00a0]+additional|additional|extra)"
+    r"[ \u00a0]+\Z",
+    regex.IGNORECASE | regex.REVERSE,
+)
+_INCREMENT = regex.compile(
+    r"(?:a[ \u00a0]+further|another|an[ \u00a0]+additional)[ \u00a0]", regex.IGNORECASE
+)
+#: Figures of one subject more than this factor apart measure different things (a part and a
+#: total, a month and a year), not one thing twice: they are not compared.
+MAX_RATIO = 2.0
+
+
 def claim_key(article: Article, claim: Claim) -> str | None:
     """The group a claim is compared in, or None when it is not compared at all."""
     if claim.kind not in KINDS or not numeric(claim):
+        return None
+    if _NOT_A_LEVEL.search(article.text, max(claim.sentence_start, claim.start - 24), claim.start):
+        return None
+    if _INCREMENT.match(claim.text):  # the span keeps "a further" ("a further 16 beds")
         return None
     found = subject(article, claim)
     if found is None:
@@ -85,9 +107,27 @@ class ConflictingFigures:
                 if iv is not None:
                     groups[key].append((article, claim, iv))
         for key in sorted(groups):
-            members = sorted(groups[key], key=lambda m: (m[0].id, m[1].start))
-            if len(members) >= 2:
-                yield _judge(key, members)
+            for cluster in _clusters(groups[key]):
+                if len(cluster) >= 2:
+                    yield _judge(key, sorted(cluster, key=lambda m: (m[0].id, m[1].start)))
+
+
+def _size(iv: Interval) -> float:
+    return iv.lo if math.isinf(iv.hi) else (iv.lo + iv.hi) / 2
+
+
+def _clusters(members: list[tuple[Article, Claim, Interval]]) -> list[list[tuple[Article, Claim, Interval]]]:
+    """The members split where two neighbouring sizes are more than MAX_RATIO apart."""
+    ordered = sorted(members, key=lambda m: (_size(m[2]), m[0].id, m[1].start))
+    out: list[list[tuple[Article, Claim, Interval]]] = []
+    prev = None
+    for m in ordered:
+        size = _size(m[2])
+        if prev is None or prev <= 0 or size > prev * MAX_RATIO:
+            out.append([])
+        out[-1].append(m)
+        prev = size
+    return out
 
 
 def _judge(key: str, members: list[tuple[Article, Claim, Interval]]) -> Finding:

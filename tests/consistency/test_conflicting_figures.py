@@ -133,3 +133,57 @@ def test_cross_article_conflict_is_high_and_explains():
     assert found.severity.value == "high"
     assert "30e9" in found.explanation and "33e9" in found.explanation
     assert {r.article_id for r in found.claims} == {"a", "b"}
+
+
+# One article, figures of one subject that are not two statements of one value (no finding at all).
+NOT_COMPARED = [
+    (
+        "from-is-a-former-level",
+        "Peru's trade deficit widened to $18.7 billion in February from $17.5 billion in January.",
+        [
+            {"text": "$18.7 billion", "value": 18.7e9, **USD},
+            {"text": "$17.5 billion", "value": 17.5e9, **USD},
+        ],
+    ),
+    (
+        "by-is-a-difference",
+        "Peru's trade deficit narrowed by $1.1 billion to $3.1 billion.",
+        [{"text": "$1.1 billion", "value": 1.1e9, **USD}, {"text": "$3.1 billion", "value": 3.1e9, **USD}],
+    ),
+    (
+        "a-further-is-an-increment",
+        "The Lima hospital set aside 24 beds and later opened a ward with a further 16 beds.",
+        [{"text": "24", "value": 24}, {"text": "a further 16", "value": 16}],
+    ),
+    (
+        "twice-apart-is-another-thing",
+        "Peru's fund received $5 billion this year. Peru's fund now holds $186 billion.",
+        [{"text": "$5 billion", "value": 5e9, **USD}, {"text": "$186 billion", "value": 186e9, **USD}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "claims"), [c[1:] for c in NOT_COMPARED], ids=[c[0] for c in NOT_COMPARED])
+def test_not_compared(text, claims):
+    found = run_rule(ConflictingFigures(), make_article(text, claims))
+    assert [f for f in found if f.status.value == INCONSISTENT] == [], [f.explanation for f in found]
+
+
+def test_far_apart_figures_split_but_close_ones_still_conflict():
+    """30 and 33 billion disagree; 186 billion beside them is another measure, not a third opinion."""
+    a = make_article(
+        "China has US$33 billion invested in Peru.", [{"text": "US$33 billion", "value": 33e9, **USD}], id="a"
+    )
+    b = make_article(
+        "Chinese investment in Peru stands at US$30 billion.",
+        [{"text": "US$30 billion", "value": 30e9, **USD}],
+        id="b",
+    )
+    c = make_article(
+        "Chinese investment in Peru could reach US$186 billion.",
+        [{"text": "US$186 billion", "value": 186e9, **USD}],
+        id="c",
+    )
+    [found] = run_rule(ConflictingFigures(), a, b, c)
+    assert found.status.value == INCONSISTENT
+    assert {r.text for r in found.claims} == {"US$33 billion", "US$30 billion"}
