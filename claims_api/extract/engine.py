@@ -41,6 +41,10 @@ _CHANGE_BY = regex.compile(
 )
 
 
+_FROM_AFTER = regex.compile(r"[ \u00a0]+from[ \u00a0]+", regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"\bto[ \u00a0]+\Z", regex.IGNORECASE)
+
+
 def _classify(doc: Doc, max_claims: int | None = None) -> list[Fields]:
     found: list[Fields] = []
     for n in scan(doc.text):
@@ -172,6 +176,17 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
+        if (
+            b is not None
+            and b.bare
+            and not a.bare
+            and a.value is not None
+            and _FROM_AFTER.fullmatch(text, a.end, b.start)
+            and _TO_BEFORE.search(text, max(0, a.start - 8), a.start)
+        ):
+            # "to 23 days from 35", "rose to 12 percent from 9": the earlier level shares the unit.
+            b.kind, b.unit, b.bare, b.rule = a.kind, a.unit, False, a.rule
+            b.extra["change_from"] = True
         if b is not None and b.start - a.end <= 12 and not a.vague and _joinable(a, b):
             join = _RANGE_JOIN.match(text, a.end, b.start)
             word = join.group().strip().lower() if join else ""

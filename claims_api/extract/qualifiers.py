@@ -32,7 +32,7 @@ _OVER_TIME_PERIOD = frozenset(_Q["over_time_period"])
 _NUMBER_WORDS = alternation([*UNITS, *TENS, "dozen", "hundred", "thousand", "million"])
 _FIGURE_BEFORE = regex.compile(
     rf"(?:\d[\d,.]*[\p{{L}}%]*|\b(?i:{_NUMBER_WORDS}))"
-    r"(?:\s+[\p{L}'’-]+){0,2}\s+\Z",
+    r"(?:\s+[\p{L}'’-]+){0,2}\)?\s+\Z",  # "1.2 trillion pesos (about US$1.3 billion) over"
     regex.REVERSE,
 )
 

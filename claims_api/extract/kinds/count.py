@@ -49,6 +49,10 @@ _WORD_HYPHEN = regex.compile(
     r"|floor|bed|page|party|team|vehicle|car|bedroom)\b)[\p{L}]"
 )
 _ENUMERATIVE_ONE = regex.compile(r"[ \u00a0]+[\p{L}]+(?<!s)[ \u00a0]+(?:is|was|has|would|will|could|of)\b")
+_MULTIPLIER = regex.compile(
+    r"[ \u00a0]+times[ \u00a0]+(?:the|as|more|higher|larger|bigger|greater|over|that|what|its|their)\b",
+    regex.I,
+)
 _CAPITAL_NAME = regex.compile(r"[ \u00a0]+\p{Lu}")
 
 
@@ -88,6 +92,11 @@ def match(doc: Doc, n: Num) -> Fields | None:
             prev = text[max(0, n.start - 3) : n.start]
             if not prev.rstrip().endswith((".", "!", "?", ":")):
                 return None  # "the Big Four", "Three Gorges": a name
+    if _MULTIPLIER.match(text, n.end, n.end + 40):
+        # "three times the annual budget": a multiplier, optional (GUIDELINE "Vague figures")
+        return Fields(
+            Kind.COUNT, n.start, n.end, n.value, None, _NUMBER.id, vague=True, extra={"times": True}
+        )
     return Fields(
         Kind.COUNT,
         n.start,

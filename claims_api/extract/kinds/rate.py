@@ -21,7 +21,8 @@ RULES = (
         "<number> [<noun>{0,3}] per|a|each|every <period>",
         "right",
         regex.compile(
-            rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?)
+            rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?
+                (?:[ \u00a0]+of(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{1,2}}?)?)
                 [ \u00a0]+(?:per|a|an|each|every)[ \u00a0]+(?P<period>{units.PERIOD_WORDS})(?![\p{{L}}])
                 (?![ \u00a0]+(?:earlier|ago|later|before|after|on)\b)""",
             regex.VERBOSE | regex.IGNORECASE,
@@ -48,7 +49,7 @@ _PER_HEADS = Rule(
     regex.compile(
         rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?)
             [ \u00a0]+per[ \u00a0]+(?P<base>1,?000(?:,?000)?|10,?000|100,?000|1[ \u00a0]?million|million)
-            (?![\d,.])
+            (?!\d|[,.]\d)
             (?P<heads>[ \u00a0]+(?:inhabitants|people|residents|population|persons|citizens|adults|children
                                 |women|men|(?:live[ \u00a0]+)?births|pupils|students|workers))?""",
         regex.VERBOSE | regex.IGNORECASE,
