@@ -129,8 +129,21 @@ MULTIPLIERS: dict[str, float] = {
 TOTAL_CUES = frozenset("total totals totaling totalling totalled totaled altogether overall combined".split())
 #: Words introducing the items of a total stated just before.
 PART_CUES = frozenset("include includes including included comprise comprises comprising".split())
-#: Words saying shares split the whole (so they must reach 100).
+#: Words saying shares are parts of one whole (so together they must not exceed 100).
 SPLIT_CUES = frozenset("split divided shared financed owned stake stakes rest remaining remainder".split())
+#: Verbs saying the figures divide the whole between them (so they must reach 100).
+SPLIT_VERBS = frozenset("split splits splitting divided divides dividing".split())
+#: Words that, right before a share, make it the remainder of the whole ("the remaining 30%").
+REMAINDER_WORDS = frozenset("remaining remainder rest other".split())
+#: Words that name a whole only financiers or owners split in full ("financed ... 60% and 40% respectively").
+OWNERSHIP_CUES = frozenset("financed funded owned stake stakes shared".split())
+#: Words of polls and of a part left out of the figures (undecided, blank votes): shares there may fall
+#: short of 100 even when the sentence says the whole is split.
+LEFT_OUT_CUES = frozenset(
+    """poll polls polled survey surveys surveyed respondents voters vote votes ballot ballots support
+    backing backed undecided unsure others abstain abstained abstention blank spoil spoiled none
+    neither""".split()
+)
 
 #: Lemmas one rate and one total may share: "six crimes per day" and "444 victims" count alike.
 RELATED_MEASURES: tuple[frozenset[str], ...] = (
