@@ -150,3 +150,14 @@ RELATED_MEASURES: tuple[frozenset[str], ...] = (
     frozenset("homicide death victim murder crime killing".split()),
     frozenset("injury wounded".split()),
 )
+
+#: Words saying a figure is planned, wanted or foreseen, not what happened ("the target of 300,000 a
+#: year", "pledged 1.5 million homes", "expects to fix 30,000"): such a figure is checked only against
+#: another planned one.
+PLAN_CUES = frozenset(
+    """target targets targeted targeting aim aims aimed aiming goal goals objective objectives need
+    needs needed should would could will might must plan plans planned planning pledge pledges pledged
+    promise promises promised forecast forecasts forecasted forecasting projected projection
+    projections project projects expect expects expected expecting intend intends intended hope
+    hopes hoped want wants wanted ambition commitment committed vowed vows budgeted envisaged""".split()
+)

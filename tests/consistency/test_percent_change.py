@@ -49,7 +49,12 @@ CASES = [
         # the "from" figure belongs to another clause; 12% leads only "to $60.1 billion"
         "nofire:from-in-another-clause",
         "The deficit widened to $18.7 billion from $17.5 billion, as imports climbed 12.2% to $60.1 billion.",
-        [usd("$18.7 billion", 18.7e9), usd("$17.5 billion", 17.5e9), pct("12.2%", 12.2), usd("$60.1 billion", 60.1e9)],
+        [
+            usd("$18.7 billion", 18.7e9),
+            usd("$17.5 billion", 17.5e9),
+            pct("12.2%", 12.2),
+            usd("$60.1 billion", 60.1e9),
+        ],
         [],
     ),
     (
