@@ -59,6 +59,8 @@ _TRAIL_BEFORE = re.compile(r"^\s*(?:[^\W\d_][\w-]*\s+){0,2}?(?:in\s+all|in\s+tot
 _TRAIL_AFTER = re.compile(
     r"^\s*(?:[^\W\d_][\w-]*\s+){0,3}?[^\W\d_]*\s*,?\s*(?:including|of\s+whom|of\s+which|among\s+them)\b", re.I
 )
+#: Cheap test before the patterns above: one of these must be near the total.
+_CUE_WORDS = ("total", "altogether", "out of", "sum of", "in all", "including", "of wh", "among")
 #: Words right before a figure that make it a comparison, not a part ("up from 20 cases").
 _COMPARED = frozenset("from than compared against versus vs".split())
 
@@ -185,6 +187,9 @@ def _out_of(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
 def _parts(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
     lead = article.text[max(total.sentence_start, total.start - 30) : total.start]
     trail = article.text[total.end : min(total.sentence_end, total.end + 40)]
+    low = (lead + " " + trail).lower()
+    if not any(cue in low for cue in _CUE_WORDS):
+        return _included(article, total, bracketed)
 
     def same(where: str) -> list[Claim]:
         found = [
@@ -213,6 +218,11 @@ def _parts(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
         return parts if len(parts) >= 2 else []
     if _TRAIL_AFTER.match(trail):
         return same("after")
+    return _included(article, total, bracketed)
+
+
+def _included(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
+    """The parts in the sentences after a total when the next one says "This will include"."""
     after = _sentences_after(article, total)
     if not after:
         return []

@@ -34,6 +34,7 @@ from claims_api.consistency.context import (
     window,
     words_of,
 )
+from claims_api.consistency.memo import per_article
 from claims_api.consistency.words import MEASURES, PLAN_CUES, RELATED_MEASURES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -55,10 +56,27 @@ _SCOPE_BREAK = re.compile(
 )
 
 
+@per_article
+def _plan_sentences(article: Article) -> dict[int, bool]:
+    """Sentence start -> whether the sentence holds a plan word at all, filled as sentences are read."""
+    return {}
+
+
+def _has_plan_word(article: Article, claim: Claim) -> bool:
+    seen = _plan_sentences(article)
+    found = seen.get(claim.sentence_start)
+    if found is None:
+        text = article.text[claim.sentence_start : claim.sentence_end]
+        found = seen[claim.sentence_start] = not PLAN_CUES.isdisjoint(words_of(text))
+    return found
+
+
 def _planned(article: Article, claim: Claim) -> bool:
     """True when the figure is a target, pledge, need or forecast: a plan word governs it, from the
     start of its clause (cut at breaks and contrasts) up to it, or right after it ("... a year is the
     target")."""
+    if not _has_plan_word(article, claim):
+        return False
     head = article.text[claim.sentence_start : claim.start]
     cuts = list(_SCOPE_BREAK.finditer(head))
     if cuts:
@@ -135,18 +153,20 @@ class RateVsTotal:
                     continue
                 nouns = _rate_nouns(rate)
                 sentences = {rate.sentence_start, _next_sentence(article, rate)}
-                planned = _planned(article, rate)
+                planned = None
                 for total in article.claims:
                     if total.kind is not Kind.COUNT or total.sentence_start not in sentences or total.vague:
                         continue
-                    if _planned(article, total) is not planned:
-                        continue  # a target against what was done, or the reverse
                     if not _compatible(nouns, _total_nouns(article, total)):
                         continue
                     period = _period(article, total)
                     stated = interval(total)
                     if period is None or stated is None:
                         continue
+                    if planned is None:
+                        planned = _planned(article, rate)
+                    if _planned(article, total) is not planned:
+                        continue  # a target against what was done, or the reverse
                     yield _judge(key, article, rate, daily, total, stated, period)
 
 
