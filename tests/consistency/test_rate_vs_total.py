@@ -49,7 +49,8 @@ CASES = [
     ),
     (
         "nofire:target-rate-vs-actual-total",
-        "The ministry's target of 300,000 a year looks distant. Fewer than 200,000 were completed in the year.",
+        "The ministry's target of 300,000 a year looks distant. "
+        "Fewer than 200,000 were completed in the year.",
         [
             rate("300,000 a year", 300000, unit="1/year"),
             count("Fewer than 200,000", 200000, qualifier="less_than"),
