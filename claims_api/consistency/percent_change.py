@@ -1,12 +1,20 @@
 """percent_change: "up 76% to $1.13bn from $639m" needs 0.639 x 1.76 = 1.13 within precision.
 
-A percent claim led by a change word ("up", "rose", "fell by", "a drop of") and two figures of one
-kind in the same sentence, one after "from" and one after "to" (in either order), or "B, up P
-from A". The new figure must equal old x (1 +/- P/100) within the precision of all three.
+A percent claim with a change word ("up", "rose", "fell by", "a 20% increase") and two figures of
+one kind and unit in its clause, in one of the shapes
+
+    up P to A from B    up P from B to A    from B to A, up P    to A from B, up P    A, up P from B
+
+where the words between the figures are just those ("to", "from", a few words such as "in the
+quarter" before "from"/"to", the comma and change word before P), no clause break (";", a dash,
+"as", "while", "and") lies between them, and no other figure of the same unit stands among them.
+Anything else is not judged. The new figure must equal old x (1 +/- P/100) within the precision of
+all three.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
 
@@ -47,38 +55,101 @@ def _direction(article: Article, pct: Claim) -> int | None:
     return None
 
 
+#: Words that start another clause: a figure beyond them belongs to it.
+_CONNECTORS = frozenset("as and while but whereas with after when although though which who".split())
+_BREAK = re.compile(r"[;:()\[\]\u2014\u2013]|\s-\s")
+#: Words that may stand between the new figure and "from" ("to $900 million in the quarter from").
+_FILLER = 4
+
+
+def _gap(article: Article, a: Claim, b: Claim, *, comma: bool = False) -> list[str] | None:
+    """The words between two claims of one clause (a before b), or None when a clause break (or,
+    unless ``comma``, a comma) lies there."""
+    text = article.text[a.end : b.start]
+    if b.start < a.end or _BREAK.search(text) or (not comma and "," in text):
+        return None
+    return words_of(text)
+
+
+def _is(words: list[str] | None, *expected: str) -> bool:
+    return words is not None and tuple(words) == expected
+
+
+def _ends(words: list[str] | None, last: str) -> bool:
+    """Words ending with ``last``, with at most ``_FILLER`` words and no connector before it."""
+    if not words or words[-1] != last or len(words) > _FILLER + 1:
+        return False
+    return not _CONNECTORS.intersection(words[:-1])
+
+
+def _change_gap(words: list[str] | None) -> bool:
+    """The words between a figure and the percent after it: ", up", ", an increase of", ", or"."""
+    if words is None or len(words) > 3 or _CONNECTORS.intersection(words):
+        return False
+    return bool(words) and (words[-1] in CHANGE_VERBS or words[-1] in ("of", "by", "or"))
+
+
 def _lead(article: Article, claim: Claim) -> str:
     return article.text[max(claim.sentence_start, claim.start - 12) : claim.start]
+
+
+def _shape(article: Article, pct: Claim, x: Claim, y: Claim) -> tuple[Claim, Claim] | None:
+    """(old, new) when pct, x and y (x before y) read as one of the module's shapes."""
+    gap = functools.partial(_gap, article)
+    if pct.end <= x.start:  # P x y
+        first, second = gap(pct, x), gap(x, y)
+        if _is(first, "to") and _ends(second, "from"):
+            return y, x  # up P to A from B
+        if _is(first, "from") and _ends(second, "to"):
+            return x, y  # up P from B to A
+        return None
+    if y.end <= pct.start:  # x y P
+        first, last = gap(x, y), gap(y, pct, comma=True)
+        if not _change_gap(last) or "," not in article.text[y.end : pct.start]:
+            return None
+        if _FROM.search(_lead(article, x)) and _ends(first, "to"):
+            return x, y  # from B to A, up P
+        if _TO.search(_lead(article, x)) and _ends(first, "from"):
+            return y, x  # to A from B, up P
+        return None
+    if x.end <= pct.start and pct.end <= y.start:  # x P y
+        before, after = article.text[x.end : pct.start], gap(pct, y)
+        if len(before) <= 8 and "," in before and _change_gap(gap(x, pct, comma=True)) and _is(after, "from"):
+            return y, x  # A, up P from B
+    return None
 
 
 def changes(article: Article) -> Iterable[tuple[Claim, int, Claim, Claim]]:
     """(percent, direction, old, new) triples found in the article."""
     by_sentence: dict[int, list[Claim]] = {}
     for c in article.claims:
-        if numeric(c):
-            by_sentence.setdefault(c.sentence_start, []).append(c)
+        by_sentence.setdefault(c.sentence_start, []).append(c)
     for start in sorted(by_sentence):
         claims = sorted(by_sentence[start], key=lambda c: c.start)
         for pct in claims:
-            if pct.kind is not Kind.PERCENT or pct.value is None or points(pct):
+            if pct.kind is not Kind.PERCENT or pct.value is None or points(pct) or not numeric(pct):
                 continue
             direction = _direction(article, pct)
             if direction is None:
                 continue
-            others = [c for c in claims if c is not pct and c.kind is not Kind.PERCENT]
-            olds = [c for c in others if _FROM.search(_lead(article, c))]
-            news = [c for c in others if _TO.search(_lead(article, c))]
-            if not news:
-                # "$1.13bn, up 76% from $639m": the new figure stands just before the percent
-                news = [c for c in others if c.end <= pct.start and pct.start - c.end <= 8]
-            for old in olds:
-                new = min(
-                    (n for n in news if n is not old and n.kind is old.kind and n.unit == old.unit),
-                    key=lambda n: abs(n.start - pct.start),
-                    default=None,
-                )
-                if new is not None:
-                    yield pct, direction, old, new
+            near = [c for c in claims if c is not pct and abs(c.start - pct.start) <= 160]
+            for i, x in enumerate(near):
+                if x.kind is Kind.PERCENT or not numeric(x):
+                    continue
+                for y in near[i + 1 :]:
+                    if y.kind is not x.kind or y.unit != x.unit or not numeric(y):
+                        continue
+                    lo, hi = min(x.start, pct.start), max(y.end, pct.end)
+                    if any(
+                        c.unit == x.unit and c.kind is x.kind and lo <= c.start and c.end <= hi
+                        for c in claims
+                        if c is not x and c is not y
+                    ):
+                        break  # another figure of that unit among them
+                    found = _shape(article, pct, x, y)
+                    if found is not None:
+                        yield pct, direction, *found
+                    break  # only the next figure of that unit can pair with x
 
 
 class PercentChange:

@@ -4,6 +4,9 @@
 "444 victims in 80 days" against that rate: 444 / 80 = 5.55 a day. A rate is paired with counts in
 its own sentence or the next one whose period is stated (a duration claim in the count's sentence,
 or a phrase such as "in the last year" right after it) and whose counted noun is compatible.
+A planned figure (a target, pledge, need, forecast: "the target of 300,000 a year", "promised 1.5
+million homes ... or 300,000 a year", "expects to fix 30,000") is paired only with another planned
+one: a target says nothing about what was done.
 """
 
 from __future__ import annotations
@@ -23,8 +26,16 @@ from claims_api.consistency.base import (
     per_day,
     wanted_articles,
 )
-from claims_api.consistency.context import _singular, clause_words, counted_noun, measured, window
-from claims_api.consistency.words import MEASURES, RELATED_MEASURES
+from claims_api.consistency.context import (
+    _singular,
+    clause_words,
+    counted_noun,
+    measured,
+    window,
+    words_of,
+)
+from claims_api.consistency.memo import per_article
+from claims_api.consistency.words import MEASURES, PLAN_CUES, RELATED_MEASURES
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
 NAME = "rate_vs_total"
@@ -37,6 +48,42 @@ _PERIOD_AFTER = re.compile(
     r"(?:a\s+|one\s+)?(day|week|month|year|decade)\b",
     re.I,
 )
+
+
+#: Where the words that govern a figure stop: a clause break or a contrast ("..., but only 200,000").
+_SCOPE_BREAK = re.compile(
+    r"[;:\u2014\u2013]|\s-\s|,\s*and\b|\b(?:but|while|whereas|yet|although|though|however)\b", re.I
+)
+
+
+@per_article
+def _plan_sentences(article: Article) -> dict[int, bool]:
+    """Sentence start -> whether the sentence holds a plan word at all, filled as sentences are read."""
+    return {}
+
+
+def _has_plan_word(article: Article, claim: Claim) -> bool:
+    seen = _plan_sentences(article)
+    found = seen.get(claim.sentence_start)
+    if found is None:
+        text = article.text[claim.sentence_start : claim.sentence_end]
+        found = seen[claim.sentence_start] = not PLAN_CUES.isdisjoint(words_of(text))
+    return found
+
+
+def _planned(article: Article, claim: Claim) -> bool:
+    """True when the figure is a target, pledge, need or forecast: a plan word governs it, from the
+    start of its clause (cut at breaks and contrasts) up to it, or right after it ("... a year is the
+    target")."""
+    if not _has_plan_word(article, claim):
+        return False
+    head = article.text[claim.sentence_start : claim.start]
+    cuts = list(_SCOPE_BREAK.finditer(head))
+    if cuts:
+        head = head[cuts[-1].end() :]
+    tail = article.text[claim.end : min(claim.sentence_end, claim.end + 40)]
+    tail = _SCOPE_BREAK.split(tail.split(",")[0])[0]
+    return not PLAN_CUES.isdisjoint(words_of(head)) or not PLAN_CUES.isdisjoint(words_of(tail))
 
 
 def _lemma(word: str | None) -> str | None:
@@ -106,6 +153,7 @@ class RateVsTotal:
                     continue
                 nouns = _rate_nouns(rate)
                 sentences = {rate.sentence_start, _next_sentence(article, rate)}
+                planned = None
                 for total in article.claims:
                     if total.kind is not Kind.COUNT or total.sentence_start not in sentences or total.vague:
                         continue
@@ -115,6 +163,10 @@ class RateVsTotal:
                     stated = interval(total)
                     if period is None or stated is None:
                         continue
+                    if planned is None:
+                        planned = _planned(article, rate)
+                    if _planned(article, total) is not planned:
+                        continue  # a target against what was done, or the reverse
                     yield _judge(key, article, rate, daily, total, stated, period)
 
 

@@ -1,9 +1,13 @@
 """shares_sum: percentages that split one whole reach 100; shares of one whole never exceed it.
 
 Shares are the percent claims of one sentence that are not changes ("rose from 8.1 to",
-"up 76%") and name the same whole ("of Peruvian foreign trade") or none. When the sentence says
-the whole is split ("financed by ... (60 percent) and ... (40 percent)", "the rest") their sum
-must contain 100; otherwise it must not exceed 100.
+"up 76%") and name the same whole ("of Peruvian foreign trade") or none, or whose sentence says
+they are parts of one whole ("financed by ... (60 percent) and ... (40 percent)", "the rest").
+Their sum must not exceed 100. It must also reach 100 only when the sentence says the figures
+divide the whole between them: a split verb ("split", "divided"), a share that is the remainder
+("the remaining 30%", "while the other 40%"), or "respectively" after financiers or owners; and
+never in a poll or where a part is left out ("with the rest undecided", "others", blank votes),
+since named shares need not cover everyone.
 """
 
 from __future__ import annotations
@@ -23,7 +27,15 @@ from claims_api.consistency.base import (
     wanted_articles,
 )
 from claims_api.consistency.context import words_of
-from claims_api.consistency.words import CHANGE_VERBS, MULTIPLIERS, SPLIT_CUES
+from claims_api.consistency.words import (
+    CHANGE_VERBS,
+    LEFT_OUT_CUES,
+    MULTIPLIERS,
+    OWNERSHIP_CUES,
+    REMAINDER_WORDS,
+    SPLIT_CUES,
+    SPLIT_VERBS,
+)
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
 NAME = "shares_sum"
@@ -87,11 +99,27 @@ class SharesSum:
                     yield found
 
 
+def _splits_whole(article: Article, shares: list[Claim], words: set[str]) -> bool:
+    """True when the sentence says its shares divide the whole between them, so they must reach 100."""
+    if LEFT_OUT_CUES.intersection(words):
+        return False  # a poll, or a part left out of the figures ("the rest undecided")
+    if SPLIT_VERBS.intersection(words):
+        return True
+    if "respectively" in words and OWNERSHIP_CUES.intersection(words):
+        return True
+    for share in shares[1:]:  # "the remaining 30%", "while the other 40%": the last part of the whole
+        lead = words_of(article.text[max(share.sentence_start, share.start - 25) : share.start])[-2:]
+        if REMAINDER_WORDS.intersection(lead):
+            return True
+    return False
+
+
 def _judge(key: str, article: Article, shares: list[Claim]) -> Finding | None:
     wholes = {c.start: _whole(article, c) for c in shares}
     named = {w for w in wholes.values() if w}
     sentence = shares[0].sentence_start, shares[0].sentence_end
-    cue = bool(SPLIT_CUES.intersection(words_of(article.text[sentence[0] : sentence[1]])))
+    words = set(words_of(article.text[sentence[0] : sentence[1]]))
+    cue = bool(SPLIT_CUES.intersection(words))
     if len(named) > 1:
         return None  # shares of different wholes
     whole = next(iter(named), None)
@@ -101,14 +129,15 @@ def _judge(key: str, article: Article, shares: list[Claim]) -> Finding | None:
     total = Interval(sum(i.lo for i in ivs if i), sum(i.hi for i in ivs if i))
     figures = " + ".join(fmt(c.value) if c.value is not None else c.text for c in shares)
     of = f" of {whole}" if whole else ""
-    numbers: dict[str, object] = {"sum_low": total.lo, "sum_high": total.hi, "whole": whole, "split": cue}
+    split = _splits_whole(article, shares, words)
+    numbers: dict[str, object] = {"sum_low": total.lo, "sum_high": total.hi, "whole": whole, "split": split}
     if total.lo > 100 + SLACK:
         text = f"Shares{of} {figures} add up to at least {fmt(total.lo)}%, more than the whole (100%)."
         bad = True
-    elif cue and total.hi < 100 - SLACK:
+    elif split and total.hi < 100 - SLACK:
         text = f"The sentence splits one whole{of}, but {figures} = {fmt(total.hi)}% at most, short of 100%."
         bad = True
-    elif cue:
+    elif total.lo <= 100 + SLACK and total.hi >= 100 - SLACK and cue:
         text = f"Shares{of} {figures} = {total.show()}%, which allows 100%: they split the whole."
         bad = False
     else:

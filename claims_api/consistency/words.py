@@ -129,11 +129,35 @@ MULTIPLIERS: dict[str, float] = {
 TOTAL_CUES = frozenset("total totals totaling totalling totalled totaled altogether overall combined".split())
 #: Words introducing the items of a total stated just before.
 PART_CUES = frozenset("include includes including included comprise comprises comprising".split())
-#: Words saying shares split the whole (so they must reach 100).
+#: Words saying shares are parts of one whole (so together they must not exceed 100).
 SPLIT_CUES = frozenset("split divided shared financed owned stake stakes rest remaining remainder".split())
+#: Verbs saying the figures divide the whole between them (so they must reach 100).
+SPLIT_VERBS = frozenset("split splits splitting divided divides dividing".split())
+#: Words that, right before a share, make it the remainder of the whole ("the remaining 30%").
+REMAINDER_WORDS = frozenset("remaining remainder rest other".split())
+#: Words that name a whole only financiers or owners split in full ("financed ... 60% and 40% respectively").
+OWNERSHIP_CUES = frozenset("financed funded owned stake stakes shared".split())
+#: Words of polls and of a part left out of the figures (undecided, blank votes): shares there may fall
+#: short of 100 even when the sentence says the whole is split.
+LEFT_OUT_CUES = frozenset(
+    """poll polls polled survey surveys surveyed respondents voters vote votes ballot ballots support
+    backing backed undecided unsure others abstain abstained abstention blank spoil spoiled none
+    neither""".split()
+)
 
 #: Lemmas one rate and one total may share: "six crimes per day" and "444 victims" count alike.
 RELATED_MEASURES: tuple[frozenset[str], ...] = (
     frozenset("homicide death victim murder crime killing".split()),
     frozenset("injury wounded".split()),
+)
+
+#: Words saying a figure is planned, wanted or foreseen, not what happened ("the target of 300,000 a
+#: year", "pledged 1.5 million homes", "expects to fix 30,000"): such a figure is checked only against
+#: another planned one.
+PLAN_CUES = frozenset(
+    """target targets targeted targeting aim aims aimed aiming goal goals objective objectives need
+    needs needed should would could will might must plan plans planned planning pledge pledges pledged
+    promise promises promised forecast forecasts forecasted forecasting projected projection
+    projections project projects expect expects expected expecting intend intends intended hope
+    hopes hoped want wants wanted ambition commitment committed vowed vows budgeted envisaged""".split()
 )

@@ -73,6 +73,71 @@ CASES = [
         [],
     ),
     (
+        # "combined" belongs to the first figure; the second counts other things and is no total
+        "nofire:combined-then-unrelated-count",
+        "Flu reports hit 2,793 in January and February combined, and five infants have died.",
+        [count("2,793", 2793), count("five", 5)],
+        [],
+    ),
+    (
+        "nofire:total-counts-another-noun",
+        "Police seized 300 rifles and 250 pistols, a total of 400 arrests were made.",
+        [count("300", 300), count("250", 250), count("400", 400)],
+        [],
+    ),
+    (
+        "fire:a-total-of-parts-after",
+        "A total of 30 cases were reported: 20 cases in Lima and 15 cases in Cusco.",
+        [count("30", 30), count("20", 20), count("15", 15)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:in-all",
+        "The storm destroyed 120 houses in Beira and 90 houses in Dondo, 150 houses in all.",
+        [count("120", 120), count("90", 90), count("150", 150)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:in-all-within",
+        "The storm destroyed 120 houses in Beira and 90 houses in Dondo, 210 houses in all.",
+        [count("120", 120), count("90", 90), count("210", 210)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:including",
+        "The agency hired 40 nurses, including 25 nurses from Manila and 20 nurses from Kerala.",
+        [count("40", 40), count("25", 25), count("20", 20)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:of-whom",
+        "The clinic treated 50 patients, of whom 30 patients were children and 25 patients were elderly.",
+        [count("50", 50), count("30", 30), count("25", 25)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:a-total-of-but-a-comparison",
+        "A total of 30 cases were reported this year, up from 20 cases last year.",
+        [count("30", 30), count("20", 20)],
+        [],
+    ),
+    (
+        "nofire:quantities-of-other-units",
+        "The ship carried 40 tonnes of rice and 30 tonnes of maize, totaling 50 km of cargo.",
+        [
+            {"text": "40 tonnes", "kind": "quantity", "unit": "t", "value": 40},
+            {"text": "30 tonnes", "kind": "quantity", "unit": "t", "value": 30},
+            {"text": "50 km", "kind": "quantity", "unit": "km", "value": 50},
+        ],
+        [],
+    ),
+    (
+        "fire:out-of",
+        "Inspectors failed 45 schools out of 40 schools visited.",
+        [count("45", 45), count("40", 40)],
+        [INCONSISTENT],
+    ),
+    (
         "nofire:other-kind",
         "The plan includes 56 vehicles and 43 units, totaling over $57.6 million.",
         [count("56", 56), count("43", 43), usd("over $57.6 million", 57.6e6, qualifier="more_than")],

@@ -48,6 +48,54 @@ CASES = [
         [INCONSISTENT],
     ),
     (
+        "nofire:target-rate-vs-actual-total",
+        "The ministry's target of 300,000 a year looks distant. "
+        "Fewer than 200,000 were completed in the year.",
+        [
+            rate("300,000 a year", 300000, unit="1/year"),
+            count("Fewer than 200,000", 200000, qualifier="less_than"),
+        ],
+        [],
+    ),
+    (
+        "nofire:pledged-rate-vs-actual-total",
+        "The council pledged 500 new homes a month, but 1,200 were built in the last year.",
+        [rate("500 new homes a month", 500, unit="1/month"), count("1,200", 1200)],
+        [],
+    ),
+    (
+        "nofire:actual-rate-vs-forecast-total",
+        "Crews fix 40 leaks per day, and the utility expects to fix 30,000 leaks in a year.",
+        [rate("40 leaks per day", 40), count("30,000", 30000)],
+        [],
+    ),
+    (
+        "nofire:target-rate-vs-target-total",
+        "The minister promised 1.5 million homes over the five-year term, or 300,000 homes a year.",
+        [
+            count("1.5 million", 1.5e6),
+            days("five-year", 5, unit="year"),
+            rate("300,000 homes a year", 300000, unit="1/year"),
+        ],
+        [CONSISTENT],
+    ),
+    (
+        "fire:target-rate-vs-target-total",
+        "The minister promised 1.5 million homes over the five-year term, or 200,000 homes a year.",
+        [
+            count("1.5 million", 1.5e6),
+            days("five-year", 5, unit="year"),
+            rate("200,000 homes a year", 200000, unit="1/year"),
+        ],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:actual-rate-vs-actual-total",
+        "Builders completed 5,000 homes a month, or 30,000 homes in the last year.",
+        [rate("5,000 homes a month", 5000, unit="1/month"), count("30,000", 30000)],
+        [INCONSISTENT],
+    ),
+    (
         "nofire:no-period",
         "Homicides reach six crimes per day; police arrested 5,000 suspects.",
         [rate("six crimes per day", 6), count("5,000", 5000)],

@@ -26,9 +26,52 @@ CASES = [
         [INCONSISTENT],
     ),
     (
-        "fire:split-short-of-100",
+        # owners named need not be all the owners: within 100 is all this sentence allows to check
+        "nofire:owned-short-of-100-is-not-a-split",
         "The company is owned 50 percent by A and 30 percent by B.",
         [pct("50 percent", 50), pct("30 percent", 30)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:the-remaining-short-of-100",
+        "A owns 50 percent of the company, while the remaining 30 percent belongs to B.",
+        [pct("50 percent", 50), pct("30 percent", 30)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:split-between-short-of-100",
+        "The prize money is split between the two clubs, 50 percent and 30 percent.",
+        [pct("50 percent", 50), pct("30 percent", 30)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:the-other-short-of-100",
+        "Founder Ana Ruiz holds 55 percent of the shares, while the other 30 percent are held by a fund.",
+        [pct("55 percent", 55), pct("30 percent", 30)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:poll-shares-with-the-rest-undecided",
+        "In a simulated run-off, the survey gives Lopez 44% and Duarte 47%, with the rest undecided.",
+        [pct("44%", 44), pct("47%", 47)],
+        [CONSISTENT],
+    ),
+    (
+        "nofire:poll-shares-respectively",
+        "Lopez and Duarte would get 44% and 47% of the vote respectively.",
+        [pct("44%", 44), pct("47%", 47)],
+        [CONSISTENT],
+    ),
+    (
+        "nofire:split-poll-with-others",
+        "Voters are split, with 41% backing the plan and 38% against it.",
+        [pct("41%", 41), pct("38%", 38)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:poll-shares-over-100",
+        "The survey gives Lopez 54% of the vote and Duarte 57% of the vote, with the rest undecided.",
+        [pct("54%", 54), pct("57%", 57)],
         [INCONSISTENT],
     ),
     (
