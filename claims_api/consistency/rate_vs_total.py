@@ -44,8 +44,9 @@ NAME = "rate_vs_total"
 SLACK = 0.02
 _PER = re.compile(r"\s(?:per|a|an|every|each)\s+(?:day|week|month|year)\b", re.I)
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:[a-z]+\s+){0,2}?(?:in|over|during|for|across)\s+(?:the\s+)?(?:last|past|previous|whole|entire)?\s*"
-    r"(?:a\s+|one\s+)?(day|week|month|year|decade)\b",
+    r"^\s*(?:[a-z]+\s+){0,2}?"
+    r"(?:(?:in|over|during|for|across)\s+(?:the\s+)?(?:last|past|previous|whole|entire)?|(?:the\s+)?(?:last|past|previous))"
+    r"\s*(?:a\s+|one\s+)?(day|week|month|year|decade)\b",  # "in the last year", "nationwide last year"
     re.I,
 )
 

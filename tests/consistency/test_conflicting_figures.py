@@ -156,6 +156,14 @@ NOT_COMPARED = [
         [{"text": "24", "value": 24}, {"text": "a further 16", "value": 16}],
     ),
     (
+        "one-sentence-lists-two-places",
+        "Colombia spends 3.1 per cent of GDP on defence and Chile about 1.9 per cent.",
+        [
+            {"text": "3.1 per cent", "kind": "percent", "value": 3.1},
+            {"text": "about 1.9 per cent", "kind": "percent", "value": 1.9, "qualifier": "approx"},
+        ],
+    ),
+    (
         "twice-apart-is-another-thing",
         "Peru's fund received $5 billion this year. Peru's fund now holds $186 billion.",
         [{"text": "$5 billion", "value": 5e9, **USD}, {"text": "$186 billion", "value": 186e9, **USD}],

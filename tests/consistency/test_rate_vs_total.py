@@ -20,6 +20,18 @@ def days(text, value, unit="day"):
 
 CASES = [
     (
+        "nofire:last-year-without-in-beats-another-figures-period",
+        "Police counted 444 murders in the first 80 days, and the registry recorded 2,190 homicides"
+        " nationwide last year, an average of six a day.",
+        [
+            count("444", 444),
+            days("the first 80 days", 80),
+            count("2,190", 2190),
+            rate("six a day", 6),
+        ],
+        [CONSISTENT, CONSISTENT],  # 444 over 80 days and 2,190 over the last year both fit six a day
+    ),
+    (
         "nofire:six-a-day-2190-a-year",
         "Homicides are nearing six crimes per day, equivalent to 2,190 in the last year.",
         [rate("nearing six crimes per day", 6, qualifier="nearly"), count("2,190", 2190)],
