@@ -9,7 +9,9 @@ from pathlib import Path
 
 from claims_api.model import Article, Claim, Kind, Qualifier
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"  # the sample articles
+DATA = ROOT / "tests" / "data" / "gold"  # copies of ../shared/gold, as tests/extract uses them
 
 #: Publication dates from the seeds' datelines (None where the text has no dateline).
 PUBLISHED = {
@@ -73,7 +75,7 @@ def claim_from(record: dict, spans: list[tuple[int, int]]) -> Claim:
 
 
 def seed_text(doc: str) -> str:
-    return (DATA / "seeds" / f"{doc}.txt").read_text(encoding="utf-8")
+    return (SEEDS / f"{doc}.txt").read_text(encoding="utf-8")
 
 
 @cache
