@@ -57,9 +57,6 @@ class Interval:
         quotients = [_div(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(quotients), max(quotients))
 
-    def plus(self, other: Interval) -> Interval:
-        return Interval(self.lo + other.lo, self.hi + other.hi)
-
     @property
     def mid(self) -> float:
         if math.isinf(self.hi):

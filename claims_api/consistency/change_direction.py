@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import article_key, finding, fmt, interval, numeric, points, wanted_articles
-from claims_api.consistency.context import words_of
+from claims_api.consistency.context import before, between, words_of
 from claims_api.consistency.words import CHANGE_VERBS, MULTIPLIERS
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -45,8 +45,8 @@ def changes(article: Article) -> Iterable[tuple[Claim, Claim, str, int, float | 
     for first, second in zip(claims, claims[1:], strict=False):
         if first.sentence_start != second.sentence_start or not _same_dimension(first, second):
             continue
-        gap = article.text[first.end : second.start].strip().lower()
-        lead = article.text[max(first.sentence_start, first.start - 60) : first.start]
+        gap = between(article, first, second).strip().lower()
+        lead = before(article, first, 60)
         if gap in ("to", "-", "\u2013") and _FROM_END.search(lead):
             old, new = first, second
             head = words_of(_FROM_END.sub("", lead))[-4:]

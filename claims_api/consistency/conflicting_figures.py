@@ -15,12 +15,12 @@ import regex
 
 from claims_api.consistency.base import (
     Interval,
-    days,
     figure,
     finding,
     fmt,
     interval,
     numeric,
+    per_day,
     points,
     wanted,
 )
@@ -79,12 +79,11 @@ def claim_key(article: Article, claim: Claim) -> str | None:
 
 
 def _value_interval(claim: Claim) -> Interval | None:
+    if claim.kind is Kind.RATE:
+        return per_day(claim)
     iv = interval(claim)
     if iv is None:
         return None
-    if claim.kind is Kind.RATE:
-        per = days(claim.unit)
-        return iv.scale(1 / per) if per else None
     if claim.kind is Kind.QUANTITY and claim.si_value is not None and claim.value:
         return iv.scale(claim.si_value / claim.value)
     return iv

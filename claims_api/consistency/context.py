@@ -47,10 +47,6 @@ class Window:
     claim_end: int
 
     @property
-    def before(self) -> str:
-        return self.text[self.start : self.claim_start]
-
-    @property
     def after(self) -> str:
         return self.text[self.claim_end : self.end]
 
@@ -283,6 +279,14 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def word_lemma(word: str | None) -> str | None:
+    """A word's measured lemma, else its singular: "killings" -> death, "schools" -> school."""
+    if not word:
+        return None
+    low = word.lower()
+    return MEASURES.get(low) or _singular(low)
 
 
 def _words_after(w: Window, tokens: Tokens | None) -> Tokens:

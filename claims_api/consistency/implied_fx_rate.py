@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from claims_api.consistency.base import Interval, finding, fmt, rounding, wanted
+from claims_api.consistency.context import between
 from claims_api.consistency.memo import per_article
 from claims_api.model import Article, Claim, Finding, Kind, Qualifier, Severity
 
@@ -107,7 +108,7 @@ def conversions(article: Article) -> list[Conversion]:
     for first, second in zip(money, money[1:], strict=False):
         if first.unit == second.unit or second.start < first.end:
             continue
-        if not _BRACKET.match(article.text[first.end : second.start]):
+        if not _BRACKET.match(between(article, first, second)):
             continue
         amount, base = (second, first) if first.unit == "USD" else (first, second)
         a, b = _ends(amount), _ends(base)
@@ -146,18 +147,16 @@ def _day(article: Article) -> date | None:
         return None
 
 
-def _rate(currency: str, day: date, rates: _Rates | None) -> Any:
-    """``reference_rate(currency, day)``, looked up once per run when ``rates`` is given."""
+def _rate(currency: str, day: date, rates: _Rates) -> Any:
+    """``reference_rate(currency, day)``, looked up once per run (``rates`` holds those looked up)."""
     assert reference_rate is not None
-    if rates is None:
-        return reference_rate(currency, day)
     key = (currency, day)
     if key not in rates:
         rates[key] = reference_rate(currency, day)
     return rates[key]
 
 
-def _reference(conv: Conversion, rates: _Rates | None = None) -> tuple[float, float, str] | None:
+def _reference(conv: Conversion, rates: _Rates) -> tuple[float, float, str] | None:
     """(rate, tolerance, description) for the pair on the article's date, or None."""
     day = _day(conv.article)
     if day is None or reference_rate is None:

@@ -29,10 +29,13 @@ from claims_api.consistency.base import (
     wanted_articles,
 )
 from claims_api.consistency.context import (
-    _singular,
+    after,
+    before,
+    between,
     clause_words,
     measured,
     window,
+    word_lemma,
     words_of,
 )
 from claims_api.consistency.implied_fx_rate import conversions
@@ -111,13 +114,6 @@ class PartsExceedTotal:
                     yield found
 
 
-def _lemma(word: str | None) -> str | None:
-    if not word:
-        return None
-    low = word.lower()
-    return MEASURES.get(low) or _singular(low)
-
-
 _AFTER_WORDS = re.compile(r"[^\W\d_][\w-]*")
 _NOT_NOUNS = frozenset(
     "out have has had were was are is be been will would could can may might do did".split()
@@ -127,7 +123,7 @@ _NOT_NOUNS = frozenset(
 def _noun_after(article: Article, claim: Claim) -> str | None:
     """The noun right after a count, up to the first punctuation, a verb or a preposition:
     "36 presidential candidates" -> candidates, "40 schools visited" -> schools, "12 out of" -> None."""
-    head = re.split(r"[,.;:()\u2014]", article.text[claim.end : min(claim.sentence_end, claim.end + 50)])[0]
+    head = re.split(r"[,.;:()\u2014]", after(article, claim, 50))[0]
     found = None
     for i, m in enumerate(_AFTER_WORDS.finditer(head)):
         word = m.group()
@@ -145,7 +141,7 @@ def _noun_after(article: Article, claim: Claim) -> str | None:
 def _thing(article: Article, claim: Claim) -> str | None:
     """What a figure counts or measures: its counted noun, else the measured word of its clause."""
     if claim.kind is Kind.COUNT:
-        noun = _lemma(_noun_after(article, claim))
+        noun = word_lemma(_noun_after(article, claim))
         if noun is not None:
             return noun
     return measured(window(article, claim), claim, clause_words(article, claim))
@@ -162,7 +158,7 @@ def _same_thing(article: Article, total: Claim, part: Claim) -> bool:
 
 
 def _compared(article: Article, claim: Claim) -> bool:
-    lead = words_of(article.text[max(claim.sentence_start, claim.start - 20) : claim.start])[-2:]
+    lead = words_of(before(article, claim, 20))[-2:]
     return bool(_COMPARED.intersection(lead))
 
 
@@ -175,18 +171,18 @@ def _out_of(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
     if not before:
         return []
     part = max(before, key=lambda c: c.end)
-    m = _OUT_OF_GAP.match(article.text[part.end : total.start])
+    m = _OUT_OF_GAP.match(between(article, part, total))
     if m is None or part.kind is not total.kind or not numeric(part) or id(part) in bracketed:
         return []
-    noun = _lemma(m.group(1))
+    noun = word_lemma(m.group(1))
     if noun is not None and noun != _thing(article, total):
         return []
     return [part]
 
 
 def _parts(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
-    lead = article.text[max(total.sentence_start, total.start - 30) : total.start]
-    trail = article.text[total.end : min(total.sentence_end, total.end + 40)]
+    lead = before(article, total, 30)
+    trail = after(article, total, 40)
     low = (lead + " " + trail).lower()
     if not any(cue in low for cue in _CUE_WORDS):
         return _included(article, total, bracketed)
@@ -223,10 +219,10 @@ def _parts(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
 
 def _included(article: Article, total: Claim, bracketed: set[int]) -> list[Claim]:
     """The parts in the sentences after a total when the next one says "This will include"."""
-    after = _sentences_after(article, total)
-    if not after:
+    sentences = _sentences_after(article, total)
+    if not sentences:
         return []
-    first = article.text[after[0] : after[0] + 60]
+    first = article.text[sentences[0] : sentences[0] + 60]
     if not PART_CUES.intersection(words_of(first)):
         return []
     later = [c for c in article.claims if c.sentence_start == total.sentence_start and c.start > total.end]
@@ -235,7 +231,7 @@ def _included(article: Article, total: Claim, bracketed: set[int]) -> list[Claim
     return [
         c
         for c in article.claims
-        if c.sentence_start in after
+        if c.sentence_start in sentences
         and c.kind is total.kind
         and numeric(c)
         and id(c) not in bracketed

@@ -28,7 +28,7 @@ from claims_api.consistency.base import (
     points,
     wanted_articles,
 )
-from claims_api.consistency.context import words_of
+from claims_api.consistency.context import before, between, words_of
 from claims_api.consistency.words import CHANGE_VERBS
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
@@ -43,8 +43,8 @@ _NOUN_CHANGE.update({"decline": -1, "decrease": -1, "cut": -1, "loss": -1, "redu
 
 
 def _direction(article: Article, pct: Claim) -> int | None:
-    before = words_of(article.text[max(pct.sentence_start, pct.start - 40) : pct.start])[-3:]
-    for w in reversed(before):
+    lead = words_of(before(article, pct, 40))[-3:]
+    for w in reversed(lead):
         if w in CHANGE_VERBS:
             return CHANGE_VERBS[w]
         if w in _NOUN_CHANGE:
@@ -65,7 +65,7 @@ _FILLER = 4
 def _gap(article: Article, a: Claim, b: Claim, *, comma: bool = False) -> list[str] | None:
     """The words between two claims of one clause (a before b), or None when a clause break (or,
     unless ``comma``, a comma) lies there."""
-    text = article.text[a.end : b.start]
+    text = between(article, a, b)
     if b.start < a.end or _BREAK.search(text) or (not comma and "," in text):
         return None
     return words_of(text)
@@ -89,10 +89,6 @@ def _change_gap(words: list[str] | None) -> bool:
     return bool(words) and (words[-1] in CHANGE_VERBS or words[-1] in ("of", "by", "or"))
 
 
-def _lead(article: Article, claim: Claim) -> str:
-    return article.text[max(claim.sentence_start, claim.start - 12) : claim.start]
-
-
 def _shape(article: Article, pct: Claim, x: Claim, y: Claim) -> tuple[Claim, Claim] | None:
     """(old, new) when pct, x and y (x before y) read as one of the module's shapes."""
     gap = functools.partial(_gap, article)
@@ -105,16 +101,16 @@ def _shape(article: Article, pct: Claim, x: Claim, y: Claim) -> tuple[Claim, Cla
         return None
     if y.end <= pct.start:  # x y P
         first, last = gap(x, y), gap(y, pct, comma=True)
-        if not _change_gap(last) or "," not in article.text[y.end : pct.start]:
+        if not _change_gap(last) or "," not in between(article, y, pct):
             return None
-        if _FROM.search(_lead(article, x)) and _ends(first, "to"):
+        if _FROM.search(before(article, x, 12)) and _ends(first, "to"):
             return x, y  # from B to A, up P
-        if _TO.search(_lead(article, x)) and _ends(first, "from"):
+        if _TO.search(before(article, x, 12)) and _ends(first, "from"):
             return y, x  # to A from B, up P
         return None
     if x.end <= pct.start and pct.end <= y.start:  # x P y
-        before, after = article.text[x.end : pct.start], gap(pct, y)
-        if len(before) <= 8 and "," in before and _change_gap(gap(x, pct, comma=True)) and _is(after, "from"):
+        lead, after = between(article, x, pct), gap(pct, y)
+        if len(lead) <= 8 and "," in lead and _change_gap(gap(x, pct, comma=True)) and _is(after, "from"):
             return y, x  # A, up P from B
     return None
 

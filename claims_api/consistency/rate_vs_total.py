@@ -27,11 +27,12 @@ from claims_api.consistency.base import (
     wanted_articles,
 )
 from claims_api.consistency.context import (
-    _singular,
+    after,
     clause_words,
     counted_noun,
     measured,
     window,
+    word_lemma,
     words_of,
 )
 from claims_api.consistency.memo import per_article
@@ -82,16 +83,9 @@ def _planned(article: Article, claim: Claim) -> bool:
     cuts = list(_SCOPE_BREAK.finditer(head))
     if cuts:
         head = head[cuts[-1].end() :]
-    tail = article.text[claim.end : min(claim.sentence_end, claim.end + 40)]
+    tail = after(article, claim, 40)
     tail = _SCOPE_BREAK.split(tail.split(",")[0])[0]
     return not PLAN_CUES.isdisjoint(words_of(head)) or not PLAN_CUES.isdisjoint(words_of(tail))
-
-
-def _lemma(word: str | None) -> str | None:
-    if not word:
-        return None
-    low = word.lower()
-    return MEASURES.get(low) or _singular(low)
 
 
 def _compatible(a: set[str], b: set[str]) -> bool:
@@ -104,13 +98,13 @@ def _rate_nouns(claim: Claim) -> set[str]:
     """What a rate counts: "20 drivers killed per week" -> {driver, death}."""
     head = _PER.split(claim.text)[0]
     words = re.findall(r"[A-Za-z]+", head)
-    return {_lemma(w) or w for w in words if w.lower() in MEASURES or (w.endswith("s") and len(w) > 3)}
+    return {word_lemma(w) or w for w in words if w.lower() in MEASURES or (w.endswith("s") and len(w) > 3)}
 
 
 def _total_nouns(article: Article, claim: Claim) -> set[str]:
     w = window(article, claim)
     words = clause_words(article, claim)
-    return {x for x in (_lemma(counted_noun(w, words)), measured(w, claim, words)) if x}
+    return {x for x in (word_lemma(counted_noun(w, words)), measured(w, claim, words)) if x}
 
 
 def _period(article: Article, total: Claim) -> tuple[Interval, Claim | None, str] | None:

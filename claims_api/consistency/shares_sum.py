@@ -26,7 +26,7 @@ from claims_api.consistency.base import (
     points,
     wanted_articles,
 )
-from claims_api.consistency.context import words_of
+from claims_api.consistency.context import before, words_of
 from claims_api.consistency.words import (
     CHANGE_VERBS,
     LEFT_OUT_CUES,
@@ -67,10 +67,10 @@ def _is_share(article: Article, claim: Claim) -> bool:
     iv = interval(claim)
     if iv is None or iv.lo > 100 or iv.lo < 0:
         return False
-    before = words_of(article.text[max(claim.sentence_start, claim.start - 40) : claim.start])[-3:]
-    if before and before[-1] in ("from", "by", "to"):
+    lead = words_of(before(article, claim, 40))[-3:]
+    if lead and lead[-1] in ("from", "by", "to"):
         return False  # "rose from 8.1 to", "up by 5 percent", "fell to 3 percent"
-    if any(w in CHANGE_VERBS or w in MULTIPLIERS for w in before):
+    if any(w in CHANGE_VERBS or w in MULTIPLIERS for w in lead):
         return False
     after = words_of(article.text[claim.end : claim.sentence_end])[:2]
     if after and (after[0] in _NOT_SHARE_AFTER or after[0] == "to" or after[:2] == ["a", "year"]):
@@ -108,7 +108,7 @@ def _splits_whole(article: Article, shares: list[Claim], words: set[str]) -> boo
     if "respectively" in words and OWNERSHIP_CUES.intersection(words):
         return True
     for share in shares[1:]:  # "the remaining 30%", "while the other 40%": the last part of the whole
-        lead = words_of(article.text[max(share.sentence_start, share.start - 25) : share.start])[-2:]
+        lead = words_of(before(article, share, 25))[-2:]
         if REMAINDER_WORDS.intersection(lead):
             return True
     return False

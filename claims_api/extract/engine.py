@@ -190,8 +190,9 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
         if b is not None and b.start - a.end <= 12 and not a.vague and _joinable(a, b):
             join = _RANGE_JOIN.match(text, a.end, b.start)
             word = join.group().strip().lower() if join else ""
-            between = _BETWEEN.search(text, max(0, a.start - 10), a.start)
-            if join and (word not in ("and", "or") or (between and word == "and")):
+            # "between 6,000 and 11,000": only "and" needs the word before the range.
+            between = _BETWEEN.search(text, max(0, a.start - 10), a.start) if word == "and" else None
+            if join and (word not in ("and", "or") or between):
                 if word == "to" and (
                     _CHANGE_FROM.search(text, max(0, a.start - 60), a.start)
                     or (not a.bare and not b.bare and _CHANGE_BY.search(text, max(0, a.start - 60), a.start))
@@ -204,7 +205,7 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                     i += 1
                     continue
                 if a.value is not None and b.value is not None and a.value < b.value:
-                    start = between.start() if between and word == "and" else a.start
+                    start = between.start() if between else a.start
                     named = a if b.bare and not a.bare else b  # the end that says what is measured
                     out.append(
                         Fields(

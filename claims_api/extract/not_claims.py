@@ -10,11 +10,12 @@ import regex
 from claims_api.extract import currency, units
 from claims_api.extract.context import MONTHS, Doc
 from claims_api.extract.fragments import alternation
-from claims_api.extract.numbers import TENS, UNITS, Num
+from claims_api.extract.numbers import ONE_WORD_NUMBER, Num
 from claims_api.lexicons import load
 
 _NOT = load("not_claims")
-_HEADS = alternation([*_NOT["id_heads"], *_NOT["name_heads"]])
+_HEAD_WORDS = [*_NOT["id_heads"], *_NOT["name_heads"]]
+_HEADS = alternation(_HEAD_WORDS)
 _SP = r"[ \u00a0]"
 
 
@@ -24,7 +25,7 @@ def _last_words(phrases: list[str], *more: str) -> frozenset[str]:
 
 # The word just before a number decides which context tests below may apply: most numbers follow
 # a lower-case word none of them needs, and skip them all.
-_LOWER_HEADS = frozenset(h for h in [*_NOT["id_heads"], *_NOT["name_heads"]] if not str(h)[:1].isupper())
+_LOWER_HEADS = frozenset(h for h in _HEAD_WORDS if not str(h)[:1].isupper())
 _CUE_WORDS = _last_words(_NOT["phone_cues"], *"number line service on at to call dial or and".split())
 _POSITION_WORDS = _last_words(_NOT["position_units"])
 _AGE_LINKS = frozenset(["over", "under", "above", "below", "than"])
@@ -142,8 +143,7 @@ _POSITION_BEFORE = regex.compile(
 
 # Ages (GUIDELINE: not claims): "aged 42 and 57", "ages 18 to 28", "between 18 and 30 years
 # old", "voters over 60", "children under 5".
-_NUMBER_WORD = alternation([*UNITS, *TENS])
-_AGE_LIST = rf"(?:(?:\d{{1,3}}|{_NUMBER_WORD}){_SP}*(?:,|and|to|or|-|\u2013){_SP}*){{0,3}}"
+_AGE_LIST = rf"(?:(?:\d{{1,3}}|{ONE_WORD_NUMBER}){_SP}*(?:,|and|to|or|-|\u2013){_SP}*){{0,3}}"
 _AGE_BEFORE = regex.compile(
     rf"\b(?i:{alternation(_NOT['age_heads'])})"
     rf"(?:{_SP}+(?i:between|from|over|under|about|around|roughly|nearly|almost))?{_SP}+{_AGE_LIST}\Z"

@@ -28,7 +28,11 @@ DENOMINATORS: dict[str, int] = _WORDS["fraction_denominators"]
 
 _UNIT_W = alternation(UNITS)
 _TENS_W = alternation(TENS)
-_SCALE_W = alternation(list(SCALES) + ["lakhs", "crores", "lacs"])
+#: A number written as one word, "zero" to "ninety", for rules that look for one near a figure.
+ONE_WORD_NUMBER = alternation([*UNITS, *TENS])
+# Indian scales also take a plural after a number ("five lakhs"): read as the singular.
+_SCALE_PLURALS = {"lakhs": "lakh", "crores": "crore", "lacs": "lac"}
+_SCALE_W = alternation([*SCALES, *_SCALE_PLURALS])
 _ORD_W = alternation(ORDINALS)
 # Fraction words: "a third", "an eighth", "one-fifth"; "two-thirds", "seven eighths", "three-quarter".
 _PLURAL_DENOMINATORS = [f"{w}s" for w in DENOMINATORS if w != "half"]
@@ -226,7 +230,7 @@ def words_value(text: str) -> float | None:
     for word in _WORD_SPLIT.split(text):
         if not word or word == "and":
             continue
-        word = {"lakhs": "lakh", "crores": "crore", "lacs": "lac"}.get(word, word)
+        word = _SCALE_PLURALS.get(word, word)
         if word in ("a", "an"):
             current = current or 1
             continue
@@ -268,7 +272,7 @@ def scale_of(text: str, start: int, end: int) -> float | None:
     if m.group("abbrev"):
         return _scale_value(m.group("abbrev"))
     word = m.group("word").lower().rstrip("s")
-    return float(SCALES.get({"lac": "lakh"}.get(word, word), 0)) or None
+    return float(SCALES.get(word, 0)) or None
 
 
 def fraction_value(text: str) -> float:

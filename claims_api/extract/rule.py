@@ -24,8 +24,8 @@ class Rule:
     def right(self, text: str, pos: int, window: int = 80) -> regex.Match[str] | None:
         return self.pattern.match(text, pos, min(len(text), pos + window))
 
-    def left(self, text: str, pos: int, window: int = 60, floor: int = 0) -> regex.Match[str] | None:
-        return self.pattern.search(text, max(floor, pos - window), pos)
+    def left(self, text: str, pos: int, window: int = 60) -> regex.Match[str] | None:
+        return self.pattern.search(text, max(0, pos - window), pos)
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import regex
 
 from claims_api.extract.context import Doc
 from claims_api.extract.fragments import alternation
-from claims_api.extract.numbers import TENS, UNITS, Num, digits_value, words_value
+from claims_api.extract.numbers import ONE_WORD_NUMBER, TENS, UNITS, Num, digits_value, words_value
 from claims_api.extract.rule import Fields, Rule
 from claims_api.lexicons import load
 from claims_api.model import Claim, Kind, Qualifier
@@ -92,9 +92,7 @@ RULES = (
     Rule("percent.share_word", "the (vast) majority|minority", "right", regex.compile(r"")),
 )
 _SIGN, _OF_NUMBER, _FRACTION, _FRACTION_LEAD, _OF_POINT, _RATIO, _POINTS, _SHARE = RULES
-_NUMBER_BEFORE = regex.compile(
-    rf"(?:\d|\b(?:{'|'.join(UNITS)}|{'|'.join(TENS)}))[ \u00a0]*\Z", regex.IGNORECASE
-)
+_NUMBER_BEFORE = regex.compile(rf"(?:\d|\b{ONE_WORD_NUMBER})[ \u00a0]*\Z", regex.IGNORECASE)
 _OF_NUMBER_AFTER = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:\d|[\p{L}]+[ \u00a0]+\d)")
 # "half an hour", "a third of a mile", "a quarter of a century": one unit measured, not a share.
 _UNIT_OF_ONE = regex.compile(

@@ -15,14 +15,16 @@ _BREAK = (
     r"and|or|but|to|in|on|at|for|from|with|by|the|that|which|who|was|were|is|are|has|have|had|will|"
     r"than|of|per|a|an|each|every|over|since|during|until|last|past|this|next|time|times"
 )
+# One word of what is counted: any word but those above.
+_WORD = rf"(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*)"
 RULES = (
     Rule(
         "rate.per_period",
         "<number> [<noun>{0,3}] per|a|each|every <period>",
         "right",
         regex.compile(
-            rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?
-                (?:[ \u00a0]+of(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{1,2}}?)?)
+            rf"""(?P<noun>{_WORD}{{0,3}}?
+                (?:[ \u00a0]+of{_WORD}{{1,2}}?)?)
                 [ \u00a0]+(?:per|a|an|each|every)[ \u00a0]+(?P<period>{units.PERIOD_WORDS})(?![\p{{L}}])
                 (?![ \u00a0]+(?:earlier|ago|later|before|after|on)\b)""",
             regex.VERBOSE | regex.IGNORECASE,
@@ -33,7 +35,7 @@ RULES = (
         "<number> [<noun>{0,3}] daily|weekly|annually|a year",
         "right",
         regex.compile(
-            rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{1,3}}?)
+            rf"""(?P<noun>{_WORD}{{1,3}}?)
                 [ \u00a0]+(?P<adv>{units.ADVERBS})(?![\p{{L}}])""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
@@ -47,7 +49,7 @@ _PER_HEADS = Rule(
     "<number> [<noun>{0,3}] per 1,000|100,000|million [people]",
     "right",
     regex.compile(
-        rf"""(?P<noun>(?:[ \u00a0]+(?!(?:{_BREAK})\b)[\p{{L}}][\p{{L}}'’\-]*){{0,3}}?)
+        rf"""(?P<noun>{_WORD}{{0,3}}?)
             [ \u00a0]+per[ \u00a0]+(?P<base>1,?000(?:,?000)?|10,?000|100,?000|1[ \u00a0]?million|million)
             (?!\d|[,.]\d)
             (?P<heads>[ \u00a0]+(?:inhabitants|people|residents|population|persons|citizens|adults|children
@@ -93,11 +95,8 @@ def match(doc: Doc, n: Num) -> Fields | None:
         m = rule.right(doc.text, n.end, 80)
         if m is None or _is_unit(m.group("noun")):
             continue
-        unit = (
-            units.PERIODS[fold(m.group("period"))]
-            if "period" in m.groupdict() and m.group("period")
-            else (units.ADVERB_PERIODS[fold(m.group("adv"))])
-        )
+        period = m.groupdict().get("period")
+        unit = units.PERIODS[fold(period)] if period else units.ADVERB_PERIODS[fold(m.group("adv"))]
         return _rate(n, m, unit, rule, m.group("noun"))
     return None
 
