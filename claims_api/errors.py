@@ -13,9 +13,5 @@ class TooManyClaims(ClaimsError, ValueError):
     """The text holds more figures than the caller allows (``extract(max_claims=...)``)."""
 
 
-class FxError(ClaimsError):
-    """A conversion rate could not be found or used."""
-
-
 class StoreError(ClaimsError):
     """The store could not complete an operation."""

@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from claims_api.storage import DEFAULT_URL
+
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 
 
@@ -17,7 +19,7 @@ def from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The app's settings read from ``env`` (default ``os.environ``)."""
     env = os.environ if env is None else env
     return {
-        "DATABASE_URL": env.get("CLAIMS_DATABASE_URL") or "sqlite:///claims.db",
+        "DATABASE_URL": env.get("CLAIMS_DATABASE_URL") or DEFAULT_URL,
         "MAX_BODY_BYTES": int(env.get("CLAIMS_MAX_BODY_BYTES") or DEFAULT_MAX_BODY),
         "API_KEYS": _keys(env.get("CLAIMS_API_KEYS")),
         "READ_KEYS": _keys(env.get("CLAIMS_API_READ_KEYS")),

@@ -1,7 +1,7 @@
 """Marshmallow schemas for every request body, query string and response (mirrors openapi.yaml).
 
 Input schemas reject unknown fields and wrong types; output schemas mirror ``model.py``.
-Nothing here touches storage.
+Nothing here touches the database (the sort names are the store's ``CLAIM_SORTS``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from claims_api.model import Kind, Qualifier, Severity, Status
+from claims_api.storage.types import CLAIM_SORTS
 
 # The same patterns are in openapi.yaml, so generated examples and the server agree.
 NO_NUL = re.compile(r"^[^\x00]*$")
@@ -99,9 +100,6 @@ class ArticlesQuery(_Page, _Dates):
     source = _query_str()
 
 
-SORTS = ("id", "-id", "value", "-value", "usd", "-usd", "published", "-published")
-
-
 class ClaimsQuery(_Page, _Dates):
     kind = fields.String(load_default=None, validate=validate.OneOf([k.value for k in Kind]))
     unit = _query_str(64)
@@ -112,7 +110,7 @@ class ClaimsQuery(_Page, _Dates):
     usd_max = _amount()
     q = _query_str(500)
     article = _id(load_default=None)
-    sort = fields.String(load_default="id", validate=validate.OneOf(SORTS))
+    sort = fields.String(load_default="id", validate=validate.OneOf(CLAIM_SORTS))
 
 
 class FindingsQuery(_Dates):

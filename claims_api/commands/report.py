@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return 1
-            findings = keep(stored, filters)
+            findings = stored  # list_findings applied the filters
     except FileNotFoundError as exc:
         print(f"claims-api report: {exc}", file=sys.stderr)
         return 2

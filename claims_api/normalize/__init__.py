@@ -106,8 +106,8 @@ def _si(claim: Claim, changes: dict[str, object], why: list[str]) -> None:
         return
     changes["si_unit"] = conv.unit
     for field, amount in zip(_FIELDS["si"], (claim.value, claim.low, claim.high), strict=True):
-        number = _finite(amount)
-        if number is not None:
-            changes[field] = number * conv.scale + conv.offset
+        si = conv.apply(_finite(amount))
+        if si is not None:
+            changes[field] = si
     if problem := _amount_problem(claim):
         why.append(problem)

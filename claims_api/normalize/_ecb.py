@@ -44,8 +44,9 @@ class _Table:
         header = [h.strip() for h in lines[0].split(",")]
         self._columns = {code: i for i, code in enumerate(header) if i > 0 and code}
         self._series: dict[str, _Series] = {}
-        self._usd = dict(zip(self.series("USD").ordinals, self.series("USD").per_eur, strict=True))
-        self.last = self.series("USD").ordinals[-1]
+        usd = self.series("USD")
+        self._usd = dict(zip(usd.ordinals, usd.per_eur, strict=True))
+        self.last = usd.ordinals[-1]
 
     def has(self, currency: str) -> bool:
         return currency == "EUR" or currency in self._columns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -396,10 +397,10 @@ class SqlStore:
         refs = [
             r
             if r.claim_id is not None
-            else _with_claim_id(r, claim_ids.get((str(r.article_id), r.start, r.end)))
+            else dataclasses.replace(r, claim_id=claim_ids.get((str(r.article_id), r.start, r.end)))
             for r in f.claims
         ]
-        data = Finding(f.rule, f.status, f.severity, tuple(refs), f.numbers, f.explanation, f.key).to_dict()
+        data = dataclasses.replace(f, claims=tuple(refs)).to_dict()
         fid = conn.execute(
             t.findings.insert()
             .values(key=f.key, rule=f.rule, status=str(f.status), severity=str(f.severity), data=data)
@@ -578,10 +579,6 @@ def _claim(row: Any) -> Claim:
 
 def _stored_claim(row: Any) -> StoredClaim:
     return StoredClaim(int(row.id), int(row.article_id), _claim(row), row.sentence, row.article_doc)
-
-
-def _with_claim_id(ref: ClaimRef, claim_id: int | None) -> ClaimRef:
-    return ClaimRef(ref.article_id, ref.doc, ref.start, ref.end, ref.text, ref.sentence, claim_id)
 
 
 def _finding(d: dict[str, Any]) -> Finding:

@@ -55,10 +55,6 @@ def _html(findings: Sequence[Finding]) -> str:
         return _minimal_html(findings)
 
 
-def _finding_dict(f: Finding) -> dict[str, Any]:
-    return f.to_dict()
-
-
 @bp.get("/v1/consistency")
 def findings() -> Any:
     """Consistency findings, filtered; HTML when the client prefers text/html."""
@@ -66,4 +62,4 @@ def findings() -> Any:
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     if best == "text/html":
         return Response(_html(found), mimetype="text/html")
-    return FindingsOut().dump({"findings": [_finding_dict(f) for f in found]})
+    return FindingsOut().dump({"findings": [f.to_dict() for f in found]})
