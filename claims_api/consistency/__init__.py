@@ -39,7 +39,22 @@ CHECKS: tuple[Check, ...] = (
 
 RULES = tuple(c.name for c in CHECKS)
 
-__all__ = ["CHECKS", "RULES", "keys_for", "run_checks"]
+__all__ = ["CHECKS", "RULES", "check_article", "keys_for", "report", "run_checks"]
+
+
+def check_article(article: Article) -> list[Finding]:
+    """Every within-article finding of ``article`` (group key ``article:<id>``), sorted.
+
+    The entry point storage calls when an article is stored, outside any write transaction.
+    """
+    from claims_api.consistency.base import article_key
+
+    return run_checks([article], keys={article_key(article)})
+
+
+def report(articles: Sequence[Article]) -> list[Finding]:
+    """The whole report over ``articles``: within-article and cross-article findings, sorted."""
+    return run_checks(articles)
 
 
 def keys_for(article: Article) -> set[str]:

@@ -18,4 +18,4 @@ def relate(article: Article) -> ArticleRelations:
     Interface placeholder while the layer is being written on its branch: no roles, no relations.
     """
     n = len(article.claims)
-    return ArticleRelations(roles=(None,) * n, changes=(None,) * n, relations=())
+    return ArticleRelations(roles=(None,) * n, changes=(None,) * n, relations=(), subjects=(None,) * n)

@@ -59,6 +59,9 @@ class Relation:
     how: str  # how it was found, e.g. "bracket", "from-to", "next-sentence:profit"
     subject: str | None = None  # the measured thing ("profit", "trade deficit"), when read
     direction: Direction | None = None  # for a change: the direction the words state
+    #: for a currency conversion: {"pair": "GBP/USD" (units of the first per unit of the second),
+    #: "implied": float, "implied_lo": float, "implied_hi": float} (the rate the printed figures
+    #: allow); for a unit conversion: {"factor": float, "from_unit": str, "to_unit": str}
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,3 +81,6 @@ class ArticleRelations:
     roles: tuple[Role | None, ...]
     changes: tuple[Direction | None, ...]  # the direction of each change figure, else None
     relations: tuple[Relation, ...]
+    #: per claim, the key of the measured thing that cross-article restatement groups by
+    #: (kind, dimension, thing, places, years), or None when the claim names no clear thing
+    subjects: tuple[str | None, ...] = ()
