@@ -1,106 +1,90 @@
-"""change_direction: "rose from A to B" needs B > A, "fell" B < A, "doubled" B = 2A within precision.
+"""change_direction: a direction word, a comparative or a multiplier against two levels.
 
-The pattern is read from the text around two claims of one sentence: a change verb (or
-multiplier) shortly before "from A to B" or "to B from A".
+Reads the ``change`` relations without a change figure: "increased from £6 to £10" (10 > 6),
+"trimmed from 155,000 to 110,000", "77m euros, up from 38m", "cut its stake in half to 10%" with
+the 20% of the sentence before (10 = 20 x 0.5), and comparisons ("3.2%, slightly below the 4%",
+"£160m will be way short of £250m", "rose even faster by 16.3%" than 12.3%). A rise needs the new
+level above the old, a fall below it; a multiplier needs new / old to match it within the
+precision of both figures.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Sequence
 
-from claims_api.consistency.base import article_key, finding, fmt, interval, numeric, points, wanted_articles
-from claims_api.consistency.context import before, between, words_of
-from claims_api.consistency.words import CHANGE_VERBS, MULTIPLIERS
-from claims_api.model import Article, Claim, Finding, Kind, Severity
+from claims_api.consistency.base import finding, fmt, interval
+from claims_api.consistency.relational import claims_of, member, relations_of
+from claims_api.model import Article, Finding, Severity
+from claims_api.relations import Direction, RelationKind, Role, relate
 
 NAME = "change_direction"
 
-#: Relative slack for multipliers beyond the figures' precision.
-SLACK = 0.01
-_FROM_END = re.compile(r"\bfrom\s*$", re.I)
-_TO_END = re.compile(r"\bto\s*$", re.I)
+#: Relative slack for multipliers beyond the figures' precision (a written "doubled" is rounded).
+SLACK = 0.05
 
 
-def _verb(words: list[str]) -> tuple[str, int | None, float | None] | None:
-    """The last change word in ``words``: (word, direction, multiplier)."""
-    for w in reversed(words):
-        if w in MULTIPLIERS:
-            m = MULTIPLIERS[w]
-            return w, (1 if m > 1 else -1), m
-        if w in CHANGE_VERBS:
-            return w, CHANGE_VERBS[w], None
-    return None
-
-
-def _same_dimension(a: Claim, b: Claim) -> bool:
-    if a.kind is Kind.PERCENT or b.kind is Kind.PERCENT:
-        return a.kind is b.kind and points(a) == points(b)  # "from 9 points to 12 percent": two measures
-    return a.kind is b.kind and a.unit == b.unit
-
-
-def changes(article: Article) -> Iterable[tuple[Claim, Claim, str, int, float | None]]:
-    """(from, to, verb, direction, multiplier) for each "verb from A to B" / "verb to B from A"."""
-    claims = sorted((c for c in article.claims if numeric(c)), key=lambda c: (c.start, c.end))
-    for first, second in zip(claims, claims[1:], strict=False):
-        if first.sentence_start != second.sentence_start or not _same_dimension(first, second):
-            continue
-        gap = between(article, first, second).strip().lower()
-        lead = before(article, first, 60)
-        if gap in ("to", "-", "\u2013") and _FROM_END.search(lead):
-            old, new = first, second
-            head = words_of(_FROM_END.sub("", lead))[-4:]
-        elif gap == "from" and _TO_END.search(lead):
-            old, new = second, first
-            head = words_of(_TO_END.sub("", lead))[-4:]
-        else:
-            continue
-        verb = _verb(head)
-        if verb is not None:
-            yield old, new, verb[0], verb[1], verb[2]
+def _plain(rel) -> bool:
+    return not any(m.role in (Role.CHANGE_PERCENT, Role.CHANGE_AMOUNT) for m in rel.members)
 
 
 class ChangeDirection:
     name = NAME
 
     def keys(self, article: Article) -> set[str]:
-        return {article_key(article)} if len(article.claims) >= 2 else set()
+        rels = relate(article).relations
+        return (
+            {f"article:{article.id}"}
+            if any(r.kind is RelationKind.CHANGE and _plain(r) for r in rels)
+            else set()
+        )
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for key, article in wanted_articles(articles, keys):
-            for old, new, verb, direction, multiplier in changes(article):
-                yield _judge(key, article, old, new, verb, direction, multiplier)
+        for key, article, rel in relations_of(articles, keys, RelationKind.CHANGE):
+            if _plain(rel):
+                found = judge(key, article, rel)
+                if found is not None:
+                    yield found
 
 
-def _mid(claim: Claim) -> float:
-    if claim.value is not None:
-        return claim.value
-    return ((claim.low or 0.0) + (claim.high or 0.0)) / 2
-
-
-def _judge(
-    key: str, article: Article, old: Claim, new: Claim, verb: str, direction: int, multiplier: float | None
-) -> Finding:
-    a, b = _mid(old), _mid(new)
-    numbers: dict[str, object] = {"from": a, "to": b, "verb": verb, "change": b - a}
-    if multiplier is not None:
-        expected = interval(old).scale(multiplier)  # type: ignore[union-attr]
-        stated = interval(new)
-        ok = stated is not None and expected.overlaps(stated, SLACK)
-        numbers["multiplier"] = multiplier
-        numbers["ratio"] = round(b / a, 4) if a else None
-        text = (
-            f"'{verb}' from '{old.text}' to '{new.text}': {fmt(a)} x {fmt(multiplier)} = "
-            f"{expected.show()}, and the article gives {fmt(b)}"
-            + (f" (ratio {b / a:.3g})" if a else "")
-            + (": consistent." if ok else ": the figures do not match the multiplier.")
+def judge(key: str, article: Article, rel) -> Finding | None:
+    new, old = member(article, rel, Role.LEVEL), member(article, rel, Role.FORMER_LEVEL)
+    if new is None or old is None:
+        return None
+    niv, oiv = interval(new), interval(old)
+    if niv is None or oiv is None:
+        return None
+    a, b = niv.mid, oiv.mid
+    comparison = bool(rel.attrs.get("comparison"))
+    word = rel.attrs.get("word") or rel.how
+    multiple = rel.attrs.get("multiple")
+    parts = []
+    ok = True
+    numbers: dict[str, object] = {"new": a, "old": b}
+    if rel.direction is not None:
+        up = rel.direction is Direction.UP
+        holds = a > b if up else a < b
+        rel_change = f", {(a - b) / b:+.0%}" if b else ""
+        what = ("above" if up else "below") if comparison else ("a rise" if up else "a fall")
+        sign = ">" if a > b else "<" if a < b else "="
+        parts.append(
+            f"{fmt(a)} {sign} {fmt(b)} ({fmt(a - b)}{rel_change}): {what} "
+            + ("as stated" if holds else "is stated")
         )
-    else:
-        ok = (b - a) * direction > 0
-        want = "larger" if direction > 0 else "smaller"
-        text = (
-            f"'{verb}' from '{old.text}' to '{new.text}': {fmt(b)} - {fmt(a)} = {fmt(b - a)}; "
-            f"the second figure should be {want}"
-            + (", as it is." if ok else f", but it is {'not larger' if direction > 0 else 'not smaller'}.")
+        ok = holds
+        numbers["direction"] = rel.direction.value
+    if multiple is not None and oiv.lo > 0:
+        ratio = niv.divided_by(oiv)
+        m = float(multiple)
+        holds = ratio.lo <= m * (1 + SLACK) and m * (1 - SLACK) <= ratio.hi
+        parts.append(
+            f"{fmt(a)} / {fmt(b)} = x{a / b:.3g} (x{ratio.lo:.3g} to x{ratio.hi:.3g} within rounding) "
+            f"against x{m:g} stated"
         )
-    return finding(NAME, key, not ok, Severity.MEDIUM, [(article, old), (article, new)], numbers, text)
+        numbers.update(multiple=m, implied=round(a / b, 4))
+        ok = ok and holds
+    if not parts:
+        return None
+    explanation = (
+        f"'{word}': " + "; ".join(parts) + f": {'consistent' if ok else 'inconsistent'} [{rel.how}]."
+    )
+    return finding(NAME, key, not ok, Severity.MEDIUM, claims_of(article, rel), numbers, explanation)

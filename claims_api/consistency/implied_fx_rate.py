@@ -11,17 +11,15 @@ All conversions of one currency pair form one group (key ``implied_fx_rate:PEN/U
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from claims_api.consistency.base import Interval, finding, fmt, rounding, wanted
-from claims_api.consistency.context import between
 from claims_api.consistency.memo import per_article
-from claims_api.model import Article, Claim, Finding, Kind, Qualifier, Severity
+from claims_api.model import Article, Claim, Finding, Qualifier, Severity
 
 NAME = "implied_fx_rate"
 
@@ -31,8 +29,10 @@ APPROX_ALLOWANCE = 0.05
 SAME_ARTICLE_TOLERANCE = 0.01
 #: Tolerance of the reference rate when the reference gives none.
 DEFAULT_TOLERANCE = 0.03
-#: How far outside the other articles' band an undated conversion may fall.
-CORPUS_MARGIN = 0.10
+#: How far from the median of the other articles' conversions an undated one may fall (relative)...
+CORPUS_MARGIN = 0.05
+#: ...or this many robust spreads (1.4826 x median absolute deviation), when that is wider.
+CORPUS_SPREADS = 4.0
 #: Undated peers are comparable; dated ones only within this many days of each other.
 PEER_DAYS = 365
 
@@ -101,32 +101,21 @@ def _hull(ivs: list[Interval]) -> Interval:
 
 @per_article
 def conversions(article: Article) -> list[Conversion]:
-    """Money followed by its equivalent in another currency in brackets."""
-    money = [c for c in article.claims if c.kind is Kind.MONEY and c.unit and not c.vague]
-    money.sort(key=lambda c: (c.start, c.end))
+    """The currency conversions the relation layer found (``relations.relate``), as Conversions.
+
+    The pair is written with USD as the base when it is one of the two, else the alphabetically
+    first currency ("GBP/EUR"), so every article states one pair the same way round.
+    """
+    from claims_api.relations import RelationKind, relate
+
     found = []
-    for first, second in zip(money, money[1:], strict=False):
-        if first.unit == second.unit or second.start < first.end:
+    for rel in relate(article).relations:
+        if rel.kind is not RelationKind.CONVERSION or not rel.attrs.get("currency"):
             continue
-        if not _BRACKET.match(between(article, first, second)):
-            continue
-        amount, base = (second, first) if first.unit == "USD" else (first, second)
-        a, b = _ends(amount), _ends(base)
-        if not a or not b or len(a) != len(b) or any(i.lo <= 0 for i in b):
-            continue
-        implied_ends = [x.divided_by(y) for x, y in zip(a, b, strict=True)]
-        values = [
-            v / w
-            for v, w in zip(
-                [amount.value] if amount.value is not None else [amount.low, amount.high],
-                [base.value] if base.value is not None else [base.low, base.high],
-                strict=True,
-            )
-            if v is not None and w
-        ]
-        implied = sum(values) / len(values)
+        amount, base = (article.claims[m.index] for m in rel.members)
         hedged = any(c.qualifier is not Qualifier.EXACT for c in (amount, base))
-        found.append(Conversion(article, amount, base, implied, _hull(implied_ends), hedged))
+        bounds = Interval(float(rel.attrs["implied_lo"]), float(rel.attrs["implied_hi"]))
+        found.append(Conversion(article, amount, base, float(rel.attrs["implied"]), bounds, hedged))
     return found
 
 
@@ -194,85 +183,93 @@ class ImpliedFxRate:
                 key = f"{NAME}:{conv.pair}"
                 if wanted(key, keys):
                     groups[key].append(conv)
+        corpus = _Corpus([c for article in articles for c in conversions(article)])
         for key in sorted(groups):
             group = sorted(groups[key], key=lambda c: (c.article.id, c.amount.start))
-            corpus = _Corpus(group)
             for conv in group:
                 yield _judge(key, conv, corpus)
 
 
-class _Extremes:
-    """Minimum and maximum of any slice of a fixed list in constant time (a sparse table)."""
-
-    def __init__(self, values: list[float]) -> None:
-        self.lows = [values]
-        self.highs = [values]
-        width = 1
-        while 2 * width <= len(values):
-            lo, hi = self.lows[-1], self.highs[-1]
-            span = range(len(lo) - width)
-            self.lows.append([min(lo[i], lo[i + width]) for i in span])
-            self.highs.append([max(hi[i], hi[i + width]) for i in span])
-            width *= 2
-
-    def of(self, a: int, b: int) -> tuple[float, float]:
-        """(min, max) of values[a:b], a < b."""
-        level = (b - a).bit_length() - 1
-        end = b - (1 << level)
-        lo, hi = self.lows[level], self.highs[level]
-        return min(lo[a], lo[end]), max(hi[a], hi[end])
+def _median(values: list[float]) -> float:
+    n = len(values)
+    mid = n // 2
+    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 class _Corpus:
-    """The conversions of one pair, indexed so each judgement avoids rescanning the group."""
+    """Every conversion of the run by pair, for robust bands (median and spread of other articles)."""
 
-    def __init__(self, group: list[Conversion]) -> None:
-        self.group = group
-        self.by_value = sorted(group, key=lambda c: c.implied)
-        self.by_article: dict[str, list[Conversion]] = defaultdict(list)
-        for c in group:
-            self.by_article[c.article.id].append(c)
-        # undated conversions are comparable with every article, dated ones within PEER_DAYS
-        self.undated = [c for c in self.by_value if _day(c.article) is None]
-        self.undated_per_article = Counter(c.article.id for c in self.undated)
-        dated = sorted(
-            (day.toordinal(), c.implied, c.article.id) for c in group if (day := _day(c.article)) is not None
-        )
-        self.days = [d for d, _, _ in dated]
-        self.dated_at: dict[str, list[int]] = defaultdict(list)  # article id -> indexes in ``dated``
-        for i, (_, _, article_id) in enumerate(dated):
-            self.dated_at[article_id].append(i)
-        self.extremes = _Extremes([v for _, v, _ in dated])
+    #: above this many conversions of a pair, one article's own few barely move the median
+    EXACT_UP_TO = 64
+
+    def __init__(self, all_conversions: list[Conversion]) -> None:
+        self.by_pair: dict[str, list[Conversion]] = defaultdict(list)
+        for c in all_conversions:
+            self.by_pair[c.pair].append(c)
+        self.sorted = {p: sorted(x.implied for x in g) for p, g in self.by_pair.items()}
+        self.by_article: dict[tuple[str, str], list[Conversion]] = defaultdict(list)
+        for c in all_conversions:
+            self.by_article[(c.pair, c.article.id)].append(c)
         self.rates: _Rates = {}  # reference rates looked up so far
+        self._band: dict[tuple[str, str], tuple[float, float, int] | None] = {}
 
-    def band(self, conv: Conversion) -> tuple[Interval, int] | None:
-        """(min..max, count) of the comparable conversions in other articles."""
-        own = conv.article.id
-        day = _day(conv.article)
-        if day is None:
-            # undated: every other article is comparable; skip our own at both ends
-            lo = next((c.implied for c in self.by_value if c.article.id != own), None)
-            hi = next((c.implied for c in reversed(self.by_value) if c.article.id != own), None)
-            if lo is None or hi is None:
-                return None
-            return Interval(lo, hi), len(self.group) - len(self.by_article[own])
-        ends: list[float] = []
-        count = 0
-        lo = next((c.implied for c in self.undated if c.article.id != own), None)
-        if lo is not None:
-            hi = next(c.implied for c in reversed(self.undated) if c.article.id != own)
-            ends += [lo, hi]
-            count += len(self.undated) - self.undated_per_article[own]
-        # dated peers within PEER_DAYS: a slice of ``days``, cut around our own article's entries
-        first = bisect_left(self.days, day.toordinal() - PEER_DAYS)
-        last = bisect_right(self.days, day.toordinal() + PEER_DAYS)
-        start = first
-        for i in [*(i for i in self.dated_at[own] if first <= i < last), last]:
-            if start < i:
-                ends += self.extremes.of(start, i)
-                count += i - start
-            start = i + 1
-        return (Interval(min(ends), max(ends)), count) if count else None
+    def band(self, pair: str, own: str) -> tuple[float, float, int] | None:
+        """(median, relative spread, count) of the pair's conversions in articles other than ``own``."""
+        key = (pair, own)
+        if key in self._band:
+            return self._band[key]
+        values = self.sorted.get(pair, [])
+        mine = [c.implied for c in self.by_article.get(key, [])]
+        if len(values) <= self.EXACT_UP_TO:
+            rest = list(values)
+            for v in mine:
+                rest.remove(v)
+        else:
+            rest = values
+        out = None
+        if rest:
+            med = _median(rest)
+            spread = _median(sorted(abs(v - med) for v in rest)) * 1.4826 / med if med else 0.0
+            out = (med, spread, len(rest) if rest is not values else len(values) - len(mine))
+        self._band[key] = out
+        return out
+
+    def rate(self, num: str, den: str, own: str) -> float | None:
+        """The corpus median of ``num`` per ``den`` (either way round), other articles only."""
+        direct = self.band(f"{num}/{den}", own)
+        if direct is not None:
+            return direct[0]
+        inverse = self.band(f"{den}/{num}", own)
+        if inverse is not None and inverse[0]:
+            return 1 / inverse[0]
+        return None
+
+
+def _triangulated(conv: Conversion, corpus: _Corpus) -> tuple[float, str] | None:
+    """The pair's rate through a third currency: the article's own conversion to it times the corpus'.
+
+    "6.8bn rand ($1.2bn; £910m)": rand per pound = (the article's rand per dollar) x (the corpus'
+    dollars per pound); used when no other article converts the pair itself.
+    """
+    num, den = conv.amount.unit or "", conv.base.unit or ""
+    own = conv.article.id
+    for other in conversions(conv.article):
+        if other is conv or other.amount.start == conv.amount.start and other.base.start == conv.base.start:
+            continue
+        units = {other.amount.unit, other.base.unit}
+        for mine, third in ((num, (units - {num}).pop() if num in units and len(units) == 2 else None),):
+            if third is None or third == den:
+                continue
+            # num per third, from the article itself
+            first = other.implied if other.amount.unit == mine else 1 / other.implied
+            second = corpus.rate(third, den, own)
+            if second is None:
+                continue
+            return first * second, (
+                f"{first:.4g} {mine} per {third} (this article) x "
+                f"{second:.4g} {third} per {den} (corpus median)"
+            )
+    return None
 
 
 def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
@@ -302,7 +299,7 @@ def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
             bad = True
             if off > 3 * allowed or conv.implied <= 0:
                 severity = Severity.HIGH
-    same = [o for o in corpus.by_article[conv.article.id] if o is not conv]
+    same = [o for o in corpus.by_article[(conv.pair, conv.article.id)] if o is not conv]
     if same:
         peers = []
         for other in same:
@@ -317,23 +314,39 @@ def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
             bad = bad or apart
         numbers["same_article"] = peers
     if ref is None:
-        found = corpus.band(conv)
         why = "no date" if _day(conv.article) is None else "no reference rate available"
-        if found is not None:
-            band, n_others = found
-            off = _off(conv.implied, band) if not bounds.overlaps(band) else 0.0
-            numbers.update(corpus_low=round(band.lo, 4), corpus_high=round(band.hi, 4), corpus_n=n_others)
-            outlier = off > CORPUS_MARGIN + allowance
+        band = corpus.band(conv.pair, conv.article.id)
+        if band is not None:
+            med, spread, n_others = band
+            allowed = max(CORPUS_MARGIN, CORPUS_SPREADS * spread) + allowance
+            off = _off(med, bounds)
+            outlier = off > allowed
+            numbers.update(corpus_median=round(med, 4), corpus_spread=round(spread, 4), corpus_n=n_others)
             parts.append(
-                f"{why}, so compared with {n_others} conversion(s) in other articles "
-                f"({band.lo:.3f}-{band.hi:.3f}): {'an outlier' if outlier else 'within their band'}"
-                + (f", {off:.1%} outside" if off else "")
+                f"{why}, so compared with the median {med:.4g} of {n_others} conversion(s) of {conv.pair} in "
+                f"other articles (spread {spread:.1%}): {off:.1%} away, "
+                + ("an outlier" if outlier else "within")
+                + f" the {allowed:.0%} allowed"
             )
             bad = bad or outlier
-        elif not same:
-            parts.append(
-                f"{why} and no comparable conversion in other articles, so shown for information only"
-            )
+        else:
+            derived = _triangulated(conv, corpus)
+            if derived is not None:
+                expected, how = derived
+                off = _off(expected, bounds)
+                allowed = CORPUS_MARGIN + allowance
+                numbers.update(derived=round(expected, 4))
+                parts.append(
+                    f"{why} and no other conversion of {conv.pair}; {how} gives {expected:.4g}: "
+                    f"{off:.1%} away, "
+                    + ("beyond" if off > allowed else "within")
+                    + f" the {allowed:.0%} allowed"
+                )
+                bad = bad or off > allowed
+            elif not same:
+                parts.append(
+                    f"{why} and no comparable conversion in other articles, so shown for information only"
+                )
     text = "; ".join(parts) + "."
     return finding(
         NAME, key, bad, severity, [(conv.article, conv.amount), (conv.article, conv.base)], numbers, text

@@ -21,3 +21,28 @@ def load(name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"lexicon {name!r} must be a mapping at the top level")
     return data
+
+
+@functools.cache
+def words(name: str) -> tuple[str, ...]:
+    """The phrases of ``lexicons/<name>.txt``: one per line, lower case, ``#`` comments and blanks skipped."""
+    text = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.append(" ".join(line.split()))
+    if not out:
+        raise ValueError(f"lexicon {name!r} is empty")
+    return tuple(out)
+
+
+@functools.cache
+def groups(name: str) -> dict[str, str]:
+    """``lexicons/<name>.txt`` as synonym groups (comma-separated, first canonical): word -> canonical."""
+    out: dict[str, str] = {}
+    for line in words(name):
+        names = [w.strip() for w in line.split(",") if w.strip()]
+        for w in names:
+            out.setdefault(w, names[0])
+    return out

@@ -1,7 +1,10 @@
 """The relation layer: one pass per article after extraction (see ``model``).
 
 ``relate(article)`` is the single entry point every consumer (consistency rules, storage, API)
-calls. It is pure: no Flask, no database.
+calls. It is pure: no Flask, no database. ``reading`` reads each sentence once (units of a figure
+and its bracketed conversions, the words between them); ``build`` turns that into roles and the
+typed relations of GUIDELINE.md ("Relations between claims (v2)"), with the word lists in
+``claims_api/lexicons``.
 """
 
 from __future__ import annotations
@@ -13,9 +16,7 @@ __all__ = ["ArticleRelations", "Direction", "Member", "Relation", "RelationKind"
 
 
 def relate(article: Article) -> ArticleRelations:
-    """Roles and relations of ``article``'s claims.
+    """Roles and relations of ``article``'s claims (a role per claim, None where it has none)."""
+    from claims_api.relations.build import relate as build
 
-    Interface placeholder while the layer is being written on its branch: no roles, no relations.
-    """
-    n = len(article.claims)
-    return ArticleRelations(roles=(None,) * n, changes=(None,) * n, relations=(), subjects=(None,) * n)
+    return build(article)

@@ -152,9 +152,17 @@ def test_undated_outlier_against_corpus(reference):
     assert found["p0"].status.value == CONSISTENT
 
 
-def test_conversions_pair_only_adjacent_brackets():
+def test_conversions_pair_only_adjacent_brackets_or_or():
+    # GUIDELINE v2: a conversion is in brackets or after "or"; "and" joins two different amounts
     a = make_article(
-        "A (B) costs 10 soles ($3) and 20 soles, or $7.",
-        [soles("10 soles", 10), usd("$3", 3), soles("20 soles", 20), usd("$7", 7)],
+        "A (B) costs 10 soles ($3) and 20 soles, or $7, and 30 soles and $9.",
+        [
+            soles("10 soles", 10),
+            usd("$3", 3),
+            soles("20 soles", 20),
+            usd("$7", 7),
+            soles("30 soles", 30),
+            usd("$9", 9),
+        ],
     )
-    assert [(c.amount.text, c.base.text) for c in conversions(a)] == [("10 soles", "$3")]
+    assert [(c.amount.text, c.base.text) for c in conversions(a)] == [("10 soles", "$3"), ("20 soles", "$7")]

@@ -1,0 +1,700 @@
+"""The relation pass: conversions, changes, comparisons, parts and restatements from one Reading.
+
+Every step walks the sentences once, looking at a unit, the gap before it and at most a fixed
+window of neighbouring units (``WINDOW``) and sentences (``LOOKBACK``), so the pass is linear in
+the article however many figures one sentence holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claims_api.consistency.memo import per_article
+from claims_api.model import Article, Claim, Kind
+from claims_api.relations.model import ArticleRelations, Direction, Member, Relation, RelationKind, Role
+from claims_api.relations.reading import (
+    Reading,
+    Sentence,
+    Unit,
+    compatible,
+    find,
+    multiplier,
+    read,
+    wordset,
+)
+from claims_api.relations.units import factor
+
+#: How many earlier units of a sentence a comparison or a part may reach back to.
+WINDOW = 6
+#: How many sentences back a reference ("the money", "the bulk of") may reach.
+LOOKBACK = 6
+#: Words that may stand between a connector and its figure ("to a new record of $1.76 trillion").
+FILLER = frozenset(
+    "a an the its their his her new record high low all-time time all of around about some just "
+    "only nearly almost roughly this that".split()
+)
+#: Words between a change word and its figure ("rose even faster by 16.3%").
+CHANGE_GAP = frozenset(
+    "by even faster slower sharply an a average of some about nearly almost just only".split()
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    """A change being read: its figure (percent, amount, multiple), direction and two levels."""
+
+    sentence: int
+    change: int | None = None  # claim index of the percent / amount
+    change_role: Role | None = None
+    direction: Direction | None = None
+    multiple: float | None = None
+    multiple_claim: int | None = None
+    new: int | None = None
+    old: int | None = None
+    how: list[str] = field(default_factory=list)
+    word: str = ""
+
+
+def _direction(words: tuple[str, ...]) -> tuple[Direction, str] | None:
+    up, down = wordset("change_up"), wordset("change_down")
+    for w in reversed(words):
+        if w in up:
+            return Direction.UP, w
+        if w in down:
+            return Direction.DOWN, w
+    return None
+
+
+def _ends_with(words: tuple[str, ...], lexicon: str, filler: frozenset[str] = FILLER, slack: int = 4) -> bool:
+    hit = find(words, lexicon, last=slack + 3)
+    if hit is None:
+        return False
+    i, p = hit
+    rest = words[i + len(p) :]
+    return len(rest) <= slack and all(w in filler for w in rest)
+
+
+def _change_figure(
+    c: Claim, before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[Role, Direction | None, str] | None:
+    """A percent (or amount) stated as a change: "jumped 76%", "up 2%", "a 40% drop"."""
+    if c.kind is Kind.PERCENT and c.attrs.get("points"):
+        role = Role.CHANGE_AMOUNT
+    elif c.kind is Kind.PERCENT:
+        role = Role.CHANGE_PERCENT
+    elif c.kind in (Kind.MONEY, Kind.COUNT, Kind.QUANTITY):
+        role = Role.CHANGE_AMOUNT
+    else:
+        return None
+    tail = before[-5:]
+    k = len(tail)
+    while k and tail[k - 1] in CHANGE_GAP:
+        k -= 1
+    if k:
+        w = tail[k - 1]
+        d = _direction((w,))
+        if d is not None and (
+            c.kind is Kind.PERCENT or w in ("up", "down") or (k < len(tail) and tail[-1] == "by")
+        ):
+            return role, d[0], w
+    if c.kind is Kind.PERCENT:
+        head = tuple(w for w in after[:3] if w not in ("(", ")"))
+        for w in head[:2]:
+            d = _direction((w,))
+            if d is not None and w not in ("up", "down", "to"):
+                return role, d[0], d[1]
+    return None
+
+
+def _comparative(words: tuple[str, ...]) -> tuple[Direction, tuple[str, ...], int] | None:
+    """(direction, words after it, index) of the rightmost comparative in the last 10 words."""
+    best = None
+    for name, d in (("comparative_more", Direction.UP), ("comparative_less", Direction.DOWN)):
+        hit = find(words, name, last=10)
+        if hit is not None and (best is None or hit[0] > best[2]):
+            best = (d, words[hit[0] + len(hit[1]) :], hit[0])
+    return best
+
+
+class _Builder:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.reading: Reading = read(article)
+        self.claims = article.claims
+        self.relations: list[Relation] = []
+        self.frames: list[Frame] = []
+
+    # -- helpers -------------------------------------------------------------------------------
+    def c(self, i: int) -> Claim:
+        return self.claims[i]
+
+    def span(self, *indexes: int) -> tuple[int, int]:
+        cs = [self.claims[i] for i in indexes if i is not None]
+        return min(c.start for c in cs), max(c.end for c in cs)
+
+    def tied(self, a: Sentence, b: Sentence) -> str | None:
+        """How two adjacent sentences are tied: a shared measured thing, or a reference word."""
+        shared = a.nouns & b.nouns
+        if shared:
+            return sorted(shared)[0]
+        later = b if b.start > a.start else a
+        if later.first_words and (
+            later.first_words[0] in wordset("references") or later.first_words[:2] == ("the", "figure")
+        ):
+            return "reference"
+        return None
+
+    def last_compatible(self, s: Sentence, like: Claim, before: int | None = None) -> int | None:
+        units = s.units if before is None else s.units[:before]
+        for u in reversed(units[-WINDOW:]):
+            if compatible(self.c(u.head), like):
+                return u.head
+        return None
+
+    def first_compatible(self, s: Sentence, like: Claim) -> int | None:
+        for u in s.units[:WINDOW]:
+            if compatible(self.c(u.head), like):
+                return u.head
+        return None
+
+    # -- conversions -----------------------------------------------------------------------------
+    def conversions(self) -> None:
+        for s in self.reading.sentences:
+            for u in s.units:
+                members = [u.head, *u.conversions]
+                for x in range(len(members)):
+                    for y in range(x + 1, len(members)):
+                        self.conversion(members[x], members[y], u)
+
+    def conversion(self, a: int, b: int, u: Unit) -> None:
+        ca, cb = self.c(a), self.c(b)
+        how = "bracket" if self.article.text[ca.end : cb.start].strip()[:1] in "([;,/" else "or"
+        if ca.kind is Kind.MONEY:
+            # the pair is written with USD (else the alphabetically first) as the base
+            if cb.unit == "USD" or (ca.unit != "USD" and (cb.unit or "") < (ca.unit or "")):
+                amount, base = a, b
+            else:
+                amount, base = b, a
+            am, bm = self.c(amount), self.c(base)
+            attrs = _implied(am, bm)
+            if attrs is None:
+                return
+            attrs["pair"] = f"{am.unit}/{bm.unit}"
+            attrs["currency"] = True
+        else:
+            f = factor(ca.unit or "", cb.unit or "")
+            if f is None:
+                return
+            attrs = {"factor": f, "from_unit": ca.unit, "to_unit": cb.unit, "currency": False}
+            amount, base = a, b
+        self.relations.append(
+            Relation(
+                RelationKind.CONVERSION,
+                (
+                    Member(amount, Role.CONVERSION if amount != u.head else Role.LEVEL),
+                    Member(base, Role.CONVERSION if base != u.head else Role.LEVEL),
+                ),
+                (u.start, u.end),
+                how,
+                attrs=attrs,
+            )
+        )
+
+    # -- changes and comparisons -----------------------------------------------------------------
+    def changes(self) -> None:
+        for si, s in enumerate(self.reading.sentences):
+            cur: Frame | None = None
+            prev: int | None = None
+            vague_words = multiplier(
+                tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
+            )
+            for k, u in enumerate(s.units):
+                c = self.c(u.head)
+                before = s.before[k].words
+                after = s.before[k + 1].words if k + 1 < len(s.units) else (s.tail.words if s.tail else ())
+                fig = _change_figure(c, before, after)
+                if fig is not None:
+                    adverb_only = tuple(w for w in before if w not in ("(", ")")) in (("up",), ("down",))
+                    if (
+                        adverb_only
+                        and cur is not None
+                        and cur.sentence == si
+                        and cur.change is None
+                        and cur.new is not None
+                        and cur.old is not None
+                    ):
+                        # "grew from $639m to $1.13bn, up 76%"
+                        cur.change, cur.change_role = u.head, fig[0]
+                        cur.how.append(f"change-after:{fig[2]}")
+                        prev = u.head
+                        continue
+                    cur = Frame(si, change=u.head, change_role=fig[0], direction=fig[1], word=fig[2])
+                    cur.how.append(f"change-word:{fig[2]}")
+                    if adverb_only and prev is not None and self.c(prev).kind is not Kind.PERCENT:
+                        cur.new = prev  # "reached $1.13bn, up 76% from $639m"
+                    self.frames.append(cur)
+                    comp = _comparative(before)
+                    if comp is not None and not comp[1][:1] == ("than",) and len(comp[1]) <= 2:
+                        # "imports rose even faster by 16.3%": against the earlier change of the sentence
+                        other = next(
+                            (
+                                f.change
+                                for f in reversed(self.frames[:-1])
+                                if f.sentence == si
+                                and f.change is not None
+                                and compatible(self.c(f.change), c)
+                            ),
+                            None,
+                        )
+                        if other is not None:
+                            self.comparison(u.head, other, comp[0], "comparative-adverb", s)
+                    elif comp is not None and len(comp[1]) > 2 and wordset("previous_markers") & set(comp[1]):
+                        self.compare_adjacent(si, u.head, comp[0])
+                    prev = u.head
+                    continue
+                if cur is not None and cur.sentence == si and not self.fits(cur, c):
+                    cur = None
+                if _ends_with(before, "connector_from", slack=2) and not _ends_with(
+                    before, "connector_to", slack=0
+                ):
+                    hit = find(before, "connector_from", last=5)
+                    assert hit is not None
+                    i, p = hit
+                    d = _direction(before[max(0, i - 3) : i + len(p)])
+                    word = " ".join(p)
+                    if word in ("compared with", "compared to", "against", "versus", "vs"):
+                        if (
+                            cur is not None
+                            and cur.sentence == si
+                            and cur.old is None
+                            and (cur.new is not None or cur.change is not None)
+                        ):
+                            if cur.new is None and prev is not None and prev != cur.change:
+                                cur.new = prev
+                            cur.old = u.head
+                        elif prev is not None and compatible(self.c(prev), c):
+                            cur = Frame(si, new=prev, old=u.head, how=[f"levels:{word}"])
+                            self.frames.append(cur)
+                    elif (
+                        cur is not None
+                        and cur.sentence == si
+                        and cur.old is None
+                        and (d is None or d[0] == cur.direction)
+                    ):
+                        cur.old = u.head
+                        cur.how.append("from")
+                        if d is not None and cur.direction is None:
+                            cur.direction = d[0]
+                    elif d is not None:
+                        adverb = p[0] in ("up", "down") or (i > 0 and before[i - 1] in ("up", "down"))
+                        new = prev if (adverb and prev is not None and compatible(self.c(prev), c)) else None
+                        cur = Frame(
+                            si, direction=d[0], old=u.head, new=new, word=d[1], how=[f"direction:{d[1]} from"]
+                        )
+                        self.frames.append(cur)
+                    prev = u.head
+                    continue
+                if _ends_with(before, "connector_to"):
+                    if cur is not None and cur.sentence == si and cur.new is None:
+                        cur.new = u.head
+                        cur.how.append("to")
+                    else:
+                        d = _direction(before[-6:])
+                        m = multiplier(before[-6:])
+                        if d is not None or m is not None:
+                            cur = Frame(
+                                si,
+                                direction=d[0] if d else None,
+                                multiple=m,
+                                new=u.head,
+                                word=d[1] if d else "",
+                                how=[f"direction:{d[1] if d else 'multiple'} to"],
+                            )
+                            self.frames.append(cur)
+                    prev = u.head
+                    continue
+                if cur is not None and cur.sentence == si and (cur.new is not None or cur.old is not None):
+                    level = self.c(cur.new if cur.new is not None else cur.old)  # type: ignore[arg-type]
+                    if compatible(level, c):
+                        cur = None  # "up 76% to $1.13bn, with $200m from licensing, from $639m": not judged
+                comp = _comparative(before)
+                if comp is not None:
+                    d, rest, _ = comp
+                    prior = self.last_compatible(s, c, before=k)
+                    if (
+                        prev is not None
+                        and self.c(prev).kind is Kind.PERCENT
+                        and c.kind is not Kind.PERCENT
+                        and not self.c(prev).attrs.get("points")
+                    ):
+                        # "24.4% above ... $496.5bn": a percent change over a base level
+                        frame = next((f for f in self.frames if f.change == prev), None)
+                        if frame is None:
+                            frame = Frame(si, change=prev, change_role=Role.CHANGE_PERCENT, direction=d)
+                            self.frames.append(frame)
+                        frame.old = u.head
+                        frame.how.append("comparative-base")
+                        cur = frame
+                    elif len(rest) > 2 and wordset("previous_markers") & set(rest) and prior is None:
+                        self.compare_adjacent(si, u.head, d)
+                    elif prior is not None:
+                        self.comparison(prior, u.head, d, "comparative", s)
+                    elif s.first_words and s.first_words[0] in wordset("references") and si > 0:
+                        earlier = self.last_compatible(self.reading.sentences[si - 1], c)
+                        if earlier is not None:
+                            self.comparison(earlier, u.head, d, "comparative:reference", s)
+                prev = u.head
+            if vague_words is not None:
+                for f in self.frames:
+                    if f.sentence == si and f.multiple is None and f.change is None:
+                        f.multiple = vague_words
+            for f in self.frames:
+                if f.sentence == si and f.multiple is not None and f.multiple_claim is None:
+                    f.multiple_claim = next((v for v in s.vague if self.c(v).kind is Kind.PERCENT), None)
+        self.complete_frames()
+
+    def fits(self, f: Frame, c: Claim) -> bool:
+        """Whether ``c`` may be a level of ``f``: a change amount and the levels share one measure."""
+        if (
+            f.change is not None
+            and f.change_role is Role.CHANGE_AMOUNT
+            and not compatible(self.c(f.change), c)
+        ):
+            return False
+        for i in (f.new, f.old):
+            if i is not None and not compatible(self.c(i), c):
+                return False
+        return True
+
+    def compare_adjacent(self, si: int, a: int, d: Direction) -> None:
+        """A comparison with an earlier figure named in the next or previous sentence."""
+        s = self.reading.sentences[si]
+        for sj in (si + 1, si - 1):
+            if 0 <= sj < len(self.reading.sentences):
+                other = self.reading.sentences[sj]
+                tie = self.tied(s, other)
+                b = self.first_compatible(other, self.c(a))
+                if tie and b is not None:
+                    self.comparison(a, b, d, f"comparative:adjacent-sentence:{tie}", s, other)
+                    return
+
+    def comparison(
+        self, a: int, b: int, d: Direction, how: str, s: Sentence, other: Sentence | None = None
+    ) -> None:
+        lo, hi = self.span(a, b)
+        self.relations.append(
+            Relation(
+                RelationKind.CHANGE,
+                (Member(a, Role.LEVEL), Member(b, Role.FORMER_LEVEL)),
+                (min(lo, s.start), max(hi, s.end if other is None else max(s.end, other.end))),
+                how,
+                direction=d,
+                attrs={"comparison": True},
+            )
+        )
+
+    def complete_frames(self) -> None:
+        sentences = self.reading.sentences
+        absorbed: set[int] = set()
+        for n, f in enumerate(self.frames):
+            if id(f) in absorbed:
+                continue
+            like = (
+                self.c(f.new if f.new is not None else f.old)
+                if (f.new is not None or f.old is not None)
+                else None
+            )
+            if f.change is not None and f.new is None and f.old is None:
+                # "a 40% drop in profits." then "£75m ... compared with £125m a year earlier"
+                for sj in (f.sentence + 1, f.sentence - 1):
+                    if not 0 <= sj < len(sentences):
+                        continue
+                    tie = self.tied(sentences[f.sentence], sentences[sj])
+                    if not tie:
+                        continue
+                    g = next(
+                        (
+                            g
+                            for g in self.frames
+                            if g.sentence == sj
+                            and g.change is None
+                            and g.new is not None
+                            and g.old is not None
+                            and id(g) not in absorbed
+                        ),
+                        None,
+                    )
+                    if g is not None:
+                        f.new, f.old = g.new, g.old
+                        f.how.append(f"levels-in-{'next' if sj > f.sentence else 'previous'}-sentence:{tie}")
+                        if f.direction is None:
+                            f.direction = g.direction
+                        absorbed.add(id(g))
+                        break
+            elif (
+                f.new is None
+                and f.old is not None
+                and f.change is not None
+                and f.sentence > 0
+                and like is not None
+            ):
+                # "24.4% above ... $496.5bn": the new level in the sentence before
+                prev_s = sentences[f.sentence - 1]
+                tie = self.tied(sentences[f.sentence], prev_s)
+                new = self.last_compatible(prev_s, like)
+                if tie and new is not None:
+                    f.new = new
+                    f.how.append(f"level-in-previous-sentence:{tie}")
+            elif (
+                f.old is None
+                and f.new is not None
+                and f.multiple is not None
+                and f.sentence > 0
+                and like is not None
+            ):
+                # "cut its stake in half to 10%": the old level in the sentence before
+                prev_s = sentences[f.sentence - 1]
+                tie = self.tied(sentences[f.sentence], prev_s)
+                old = self.last_compatible(prev_s, like)
+                if tie and old is not None:
+                    f.old = old
+                    f.how.append(f"level-in-previous-sentence:{tie}")
+            del n
+        self.frames = [f for f in self.frames if id(f) not in absorbed]
+        for f in self.frames:
+            if f.new is None or f.old is None or f.new == f.old:
+                continue
+            if not compatible(self.c(f.new), self.c(f.old)):
+                continue
+            if f.change is None and f.direction is None and f.multiple is None:
+                continue
+            members = [Member(f.new, Role.LEVEL), Member(f.old, Role.FORMER_LEVEL)]
+            if f.change is not None:
+                members.insert(0, Member(f.change, f.change_role or Role.CHANGE_PERCENT))
+            if f.multiple_claim is not None:
+                members.append(Member(f.multiple_claim, Role.CHANGE_MULTIPLE))
+            attrs: dict[str, object] = {}
+            if f.multiple is not None:
+                attrs["multiple"] = f.multiple
+            if f.word:
+                attrs["word"] = f.word
+            idx = [m.index for m in members]
+            self.relations.append(
+                Relation(
+                    RelationKind.CHANGE,
+                    tuple(members),
+                    self.span(*idx),
+                    ";".join(f.how) or "change",
+                    subject=self.subject_of(f.sentence),
+                    direction=f.direction,
+                    attrs=attrs,
+                )
+            )
+
+    def subject_of(self, si: int) -> str | None:
+        nouns = self.reading.sentences[si].nouns
+        return sorted(nouns)[0] if len(nouns) == 1 else None
+
+    # -- parts and totals ------------------------------------------------------------------------
+    def parts(self) -> None:
+        sentences = self.reading.sentences
+        open_group: tuple[int, list[int], int] | None = None  # (total, parts, sentence of last part)
+        groups: list[tuple[int, list[int], str, int]] = []
+        for si, s in enumerate(sentences):
+            for k, u in enumerate(s.units):
+                c = self.c(u.head)
+                before = s.before[k].words
+                after = s.before[k + 1].words if k + 1 < len(s.units) else (s.tail.words if s.tail else ())
+                if after[:2] == ("of", "them") and k > 0:
+                    # "25 were charged, nine of them with fraud": a part of the part before
+                    part_of = self.last_compatible(s, c, before=k)
+                    if part_of is not None:
+                        groups.append((part_of, [u.head], "of-them", si))
+                    continue
+                hit = find(before, "total_markers", last=12)
+                if hit is not None:
+                    word = " ".join(hit[1])
+                    refers = bool(s.first_words) and s.first_words[0] in wordset("references")
+                    if word in ("valued", "valuing") and before[-1:] == ("at",) and refers and si > 0:
+                        part = self.last_compatible(sentences[si - 1], c)
+                        if part is not None:
+                            groups.append((u.head, [part], f"total:{word}:previous-sentence", si))
+                        continue
+                    if word == "out of" and hit[0] >= len(before) - 2 and k > 0:
+                        if compatible(self.c(s.units[k - 1].head), c):
+                            groups.append((u.head, [s.units[k - 1].head], "out-of", si))
+                        continue
+                    if word == "of the" and k == 0 and before == ("of", "the"):
+                        parts = []
+                        for j in range(1, min(len(s.units), WINDOW + 1)):
+                            nxt = s.units[j]
+                            aft = (
+                                s.before[j + 1].words
+                                if j + 1 < len(s.units)
+                                else (s.tail.words if s.tail else ())
+                            )
+                            if compatible(self.c(nxt.head), c) and aft[:2] != ("of", "them"):
+                                parts.append(nxt.head)
+                        if parts:
+                            groups.append((u.head, parts, "of-the:sentence-start", si))
+                        continue
+                hit = find(before, "part_markers", last=6)
+                if hit is None:
+                    continue
+                word = " ".join(hit[1])
+                rest = before[hit[0] + len(hit[1]) :]
+                if word == "part of" and len(rest) <= 2 and k > 0:
+                    part = self.last_compatible(s, c, before=k)
+                    if part is not None:
+                        groups.append((u.head, [part], "part-of", si))
+                    continue
+                if word in ("bulk of",) and rest[:1] == ("the",):
+                    total = self.reference_back(si, c)
+                    if total is not None:
+                        open_group = (total, [u.head], si)
+                        groups.append((total, open_group[1], f"bulk-of:the {' '.join(rest[1:2])}", si))
+                    continue
+                if word in ("a further", "an extra", "another") and open_group is not None:
+                    total, members, last_si = open_group
+                    if si - last_si <= 1 and compatible(self.c(total), c):
+                        members.append(u.head)
+                        open_group = (total, members, si)
+        for total, members, how, si in groups:
+            idx = [total, *members]
+            lo, hi = self.span(*idx)
+            self.relations.append(
+                Relation(
+                    RelationKind.PART_OF,
+                    (Member(total, Role.TOTAL), *(Member(m, Role.PART) for m in members)),
+                    (lo, hi),
+                    how,
+                    subject=self.subject_of(si),
+                )
+            )
+
+    def reference_back(self, si: int, like: Claim) -> int | None:
+        """The nearest earlier figure of the same measure, larger than ``like`` (LOOKBACK sentences)."""
+        v = like.value if like.value is not None else like.high
+        for sj in range(si - 1, max(-1, si - 1 - LOOKBACK), -1):
+            for u in reversed(self.reading.sentences[sj].units):
+                c = self.c(u.head)
+                cv = c.value if c.value is not None else c.high
+                if compatible(c, like) and cv is not None and v is not None and cv > v:
+                    return u.head
+        return None
+
+    # -- restatements ------------------------------------------------------------------------------
+    def restatements(self) -> None:
+        sentences = self.reading.sentences
+        for si, s in enumerate(sentences):
+            for k, u in enumerate(s.units):
+                before = s.before[k].words
+                if before[-1:] != ("the",):
+                    continue
+                c = self.c(u.head)
+                for sj in range(si - 1, max(-1, si - 3), -1):
+                    match = next(
+                        (
+                            x.head
+                            for x in reversed(sentences[sj].units)
+                            if compatible(self.c(x.head), c) and _same_value(self.c(x.head), c)
+                        ),
+                        None,
+                    )
+                    if match is not None:
+                        lo, hi = self.span(match, u.head)
+                        self.relations.append(
+                            Relation(
+                                RelationKind.RESTATEMENT,
+                                (Member(match, Role.LEVEL), Member(u.head, Role.LEVEL)),
+                                (lo, hi),
+                                "definite-reference:the",
+                            )
+                        )
+                        break
+
+    # -- rates and totals ------------------------------------------------------------------------
+    def rates(self) -> None:
+        """A rate per period and, in the same sentence, a total over a stated period."""
+        for s in self.reading.sentences:
+            heads = [u.head for u in s.units]
+            for k, i in enumerate(heads):
+                if self.c(i).kind is not Kind.RATE:
+                    continue
+                window = heads[max(0, k - WINDOW) : k + WINDOW + 1]
+                totals = [j for j in window if self.c(j).kind is Kind.COUNT]
+                periods = [j for j in window if self.c(j).kind is Kind.DURATION]
+                if len(totals) == 1 and len(periods) == 1:
+                    lo, hi = self.span(i, totals[0], periods[0])
+                    self.relations.append(
+                        Relation(
+                            RelationKind.RATE_TOTAL,
+                            (
+                                Member(i, Role.RATE),
+                                Member(totals[0], Role.TOTAL),
+                                Member(periods[0], Role.PERIOD),
+                            ),
+                            (lo, hi),
+                            "same-sentence",
+                        )
+                    )
+
+    def build(self) -> ArticleRelations:
+        self.conversions()
+        self.changes()
+        self.parts()
+        self.restatements()
+        self.rates()
+        n = len(self.claims)
+        roles: list[Role | None] = [None] * n
+        changes: list[Direction | None] = [None] * n
+        for r in self.relations:
+            for m in r.members:
+                if roles[m.index] is None or roles[m.index] is Role.LEVEL:
+                    roles[m.index] = m.role
+                if r.kind is RelationKind.CHANGE and m.role in (
+                    Role.CHANGE_PERCENT,
+                    Role.CHANGE_AMOUNT,
+                    Role.CHANGE_MULTIPLE,
+                ):
+                    changes[m.index] = r.direction
+        return ArticleRelations(tuple(roles), tuple(changes), tuple(self.relations), self.subjects())
+
+    def subjects(self) -> tuple[str | None, ...]:
+        from claims_api.consistency.conflicting_figures import claim_key
+
+        return tuple(claim_key(self.article, c) for c in self.claims)
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    from claims_api.consistency.base import interval
+
+    ia, ib = interval(a), interval(b)
+    return ia is not None and ib is not None and ia.overlaps(ib)
+
+
+def _implied(amount: Claim, base: Claim) -> dict[str, object] | None:
+    """The rate amount/base the printed figures imply, with its bounds from their precision."""
+    from claims_api.consistency.base import rounding
+
+    def ends(c: Claim) -> list[tuple[float, float, float]] | None:
+        r = rounding(c)
+        if c.value is not None:
+            return [(c.value, c.value - r, c.value + r)]
+        if c.low is not None and c.high is not None:
+            return [(c.low, c.low - r, c.low + r), (c.high, c.high - r, c.high + r)]
+        return None
+
+    a, b = ends(amount), ends(base)
+    if not a or not b or len(a) != len(b) or any(lo <= 0 for _, lo, _ in b) or any(v <= 0 for v, _, _ in a):
+        return None
+    values = [x[0] / y[0] for x, y in zip(a, b, strict=True)]
+    los = [max(x[1], 0.0) / y[2] for x, y in zip(a, b, strict=True)]
+    his = [x[2] / y[1] for x, y in zip(a, b, strict=True)]
+    return {"implied": sum(values) / len(values), "implied_lo": min(los), "implied_hi": max(his)}
+
+
+@per_article
+def relate(article: Article) -> ArticleRelations:
+    """The relation pass over one article (memoised for the length of one consistency run)."""
+    return _Builder(article).build()

@@ -1,0 +1,196 @@
+"""Reading an article once for the relation layer: sentences, figure units, the words between them.
+
+A *unit* is a figure with the conversions bracketed after it (``$1.13bn (£600m)``,
+``77m euros (£53m; $100m)``): the relation layer links units, so a bracket, a comma or filler words
+between two figures never break a relation. Vague figures ("doubled", "in half") are not units;
+their words stay in the gaps, where the change and multiplier lexicons read them.
+
+Each sentence's gaps are tokenised once; every later step reads the tokens, not the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from claims_api import lexicons
+from claims_api.model import Article, Claim, Kind
+
+_TOKEN = re.compile(r"[^\W_][\w'\u2019.-]*[^\W_]|[^\W_]|[;:()\[\]]")
+#: A bracket that opens a conversion: "(", "(about", "(or", "[".
+_OPEN = re.compile(
+    r"^\s*[(\[]\s*(?:approximately|approx\.?|about|roughly|around|some|or|~|i\.e\.,?)?\s*$", re.I
+)
+#: Between two conversions inside one bracket: "; ", ", ", " or ", " / ".
+_NEXT = re.compile(r"^\s*(?:[;,/]|;?\s*or)\s*$", re.I)
+#: "$5bn, or £3bn" / "$5bn or £3bn": a conversion without brackets.
+_OR = re.compile(r"^\s*,?\s*or\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Unit:
+    head: int  # index of the figure in Article.claims
+    conversions: list[int] = field(default_factory=list)  # its bracketed equivalents
+    start: int = 0
+    end: int = 0  # end of the last member, closing bracket included
+    sentence: int = 0  # index of its sentence in Reading.sentences
+
+
+@dataclass(slots=True)
+class Gap:
+    words: tuple[str, ...]  # lower-case tokens between the previous unit (or sentence start) and this one
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    units: list[Unit] = field(default_factory=list)
+    before: list[Gap] = field(default_factory=list)  # before[i]: the gap before units[i]
+    tail: Gap | None = None  # after the last unit
+    nouns: frozenset[str] = frozenset()  # measured things named in the sentence (canonical)
+    first_words: tuple[str, ...] = ()  # the sentence's first words (references, "Of the")
+    vague: list[int] = field(default_factory=list)  # vague figures (multiplier words) in it
+
+
+@dataclass(slots=True)
+class Reading:
+    article: Article
+    sentences: list[Sentence]
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.lower().replace("\u2019", "'") for t in _TOKEN.findall(text))
+
+
+@functools.cache
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """A lexicon as token tuples, longest first."""
+    return tuple(sorted((tuple(p.split()) for p in lexicons.words(name)), key=len, reverse=True))
+
+
+@functools.cache
+def wordset(name: str) -> frozenset[str]:
+    return frozenset(lexicons.words(name))
+
+
+@functools.cache
+def nouns() -> dict[str, str]:
+    return lexicons.groups("measured_nouns")
+
+
+@functools.cache
+def multiples() -> tuple[tuple[tuple[str, ...], float], ...]:
+    data = lexicons.load("multiples")
+    return tuple(sorted(((tuple(k.split()), float(v)) for k, v in data.items()), key=lambda x: -len(x[0])))
+
+
+def find(words: tuple[str, ...], name: str, *, last: int | None = None) -> tuple[int, tuple[str, ...]] | None:
+    """The rightmost phrase of lexicon ``name`` in ``words`` (within the ``last`` words): (index, phrase)."""
+    lo = 0 if last is None else max(0, len(words) - last)
+    table = phrases(name)
+    for i in range(len(words) - 1, lo - 1, -1):
+        for p in table:
+            if words[i : i + len(p)] == p:
+                return i, p
+    return None
+
+
+def multiplier(words: tuple[str, ...]) -> float | None:
+    for i in range(len(words)):
+        for p, factor in multiples():
+            if words[i : i + len(p)] == p:
+                return factor
+    return None
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Two figures of one measure: same kind and unit (money in the same currency)."""
+    if a.kind is not b.kind:
+        return False
+    if a.kind is Kind.PERCENT:
+        return bool(a.attrs.get("points")) == bool(b.attrs.get("points"))
+    return (a.unit or "") == (b.unit or "")
+
+
+def _convertible(article: Article, a: Claim, b: Claim) -> bool:
+    if a.kind is Kind.MONEY and b.kind is Kind.MONEY:
+        return bool(a.unit and b.unit and a.unit != b.unit)
+    if a.kind is Kind.QUANTITY and b.kind is Kind.QUANTITY and a.unit and b.unit and a.unit != b.unit:
+        from claims_api.relations.units import factor
+
+        return factor(a.unit, b.unit) is not None
+    return False
+
+
+def _usable(c: Claim) -> bool:
+    return not c.vague and (c.value is not None or (c.low is not None and c.high is not None))
+
+
+def read(article: Article) -> Reading:
+    """Sentences with their units and gaps; linear in the article (each gap read once)."""
+    text = article.text
+    order = sorted(
+        range(len(article.claims)), key=lambda i: (article.claims[i].start, -article.claims[i].end)
+    )
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    last_end = -1
+    for i in order:
+        c = article.claims[i]
+        if c.start < last_end:  # nested or overlapping spans: keep the first
+            continue
+        last_end = c.end
+        by_sentence.setdefault((c.sentence_start, c.sentence_end), []).append(i)
+    groups = nouns()
+    sentences: list[Sentence] = []
+    for (s_start, s_end), members in sorted(by_sentence.items()):
+        s = Sentence(start=s_start, end=max(s_end, article.claims[members[-1]].end))
+        units: list[Unit] = []
+        open_bracket = False
+        for i in members:
+            c = article.claims[i]
+            if c.vague or not _usable(c):
+                if c.vague:
+                    s.vague.append(i)
+                continue
+            if units:
+                prev = units[-1]
+                last = article.claims[(prev.conversions or [prev.head])[-1]]
+                between = text[last.end : c.start]
+                head = article.claims[prev.head]
+                opener = _OPEN.match(between) and not prev.conversions
+                follower = open_bracket and prev.conversions and _NEXT.match(between)
+                orish = not prev.conversions and _OR.match(between)
+                if (opener or follower or orish) and _convertible(article, head, c):
+                    prev.conversions.append(i)
+                    prev.end = c.end
+                    open_bracket = bool(opener or follower)
+                    continue
+            if open_bracket and units:
+                close = text.find(")", units[-1].end, c.start)
+                if close >= 0:
+                    units[-1].end = close + 1
+            open_bracket = False
+            units.append(Unit(head=i, start=c.start, end=c.end, sentence=len(sentences)))
+        if open_bracket and units:
+            close = text.find(")", units[-1].end, s.end)
+            if close >= 0:
+                units[-1].end = close + 1
+        at = s.start
+        for u in units:
+            s.before.append(Gap(tokens(text[at : u.start]), at, u.start))
+            at = u.end
+        s.tail = Gap(tokens(text[at : s.end]), at, s.end)
+        s.units = units
+        found = set()
+        for gap in [*s.before, s.tail]:
+            for w in gap.words:
+                if w in groups:
+                    found.add(groups[w])
+        s.nouns = frozenset(found)
+        s.first_words = tokens(text[s.start : min(s.end, s.start + 40)])[:3]
+        sentences.append(s)
+    return Reading(article, sentences)
