@@ -19,8 +19,12 @@ from claims_api.relations.reading import (
     compatible,
     find,
     multiplier,
+    phrases,
     read,
     wordset,
+)
+from claims_api.relations.reading import (
+    tokens as tokens_of,
 )
 from claims_api.relations.units import factor
 
@@ -32,6 +36,13 @@ LOOKBACK = 6
 FILLER = frozenset(
     "a an the its their his her new record high low all-time time all of around about some just "
     "only nearly almost roughly this that".split()
+)
+#: How many sentences "This will include" may itemise.
+INCLUDE_SPAN = 3
+#: Words after a count that are no counted noun ("25 were charged").
+FUNCTION_WORDS = frozenset(
+    "were was are is be been of in on at by for from to with and or but the a an had have has will would "
+    "could may might who which that this these those per each more than out".split()
 )
 #: Words between a change word and its figure ("rose even faster by 16.3%").
 CHANGE_GAP = frozenset(
@@ -123,6 +134,8 @@ class _Builder:
         self.claims = article.claims
         self.relations: list[Relation] = []
         self.frames: list[Frame] = []
+        self.alternatives: dict[int, tuple[int, ...]] = {}  # a figure and its conversions
+        self.after_words: dict[int, tuple[str, ...]] = {}  # the words after each figure
 
     # -- helpers -------------------------------------------------------------------------------
     def c(self, i: int) -> Claim:
@@ -496,47 +509,126 @@ class _Builder:
         return sorted(nouns)[0] if len(nouns) == 1 else None
 
     # -- parts and totals ------------------------------------------------------------------------
+    def same_measure(self, a: int, b: int) -> bool:
+        """Figures one total may hold: one measure (money through its conversions), one counted noun."""
+        ca, cb = self.c(a), self.c(b)
+        if ca.kind is Kind.MONEY and cb.kind is Kind.MONEY:
+            return bool(self.currencies(a) & self.currencies(b))
+        if not compatible(ca, cb):
+            return False
+        if ca.kind is Kind.COUNT:
+            na, nb = self.noun_after(a), self.noun_after(b)
+            return na is None or nb is None or na == nb
+        return True
+
+    def currencies(self, i: int) -> set[str]:
+        return {self.c(j).unit or "" for j in self.alternatives.get(i, (i,))}
+
+    def noun_after(self, i: int) -> str | None:
+        """The counted noun right after a count ("20 cases"), None when a function word follows."""
+        words = self.after_words.get(i, ())
+        w = words[0] if words else None
+        if w is None or w in FUNCTION_WORDS or not w.isalpha():
+            return None
+        return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+    def _not_part(self, words: tuple[str, ...]) -> bool:
+        return find(words, "not_parts", last=3) is not None and _ends_with(words, "not_parts", slack=2)
+
     def parts(self) -> None:
         sentences = self.reading.sentences
+        self.alternatives = {u.head: (u.head, *u.conversions) for s in sentences for u in s.units}
+        self.after_words = {}
+        for s in sentences:
+            for k, u in enumerate(s.units):
+                self.after_words[u.head] = (
+                    s.before[k + 1].words if k + 1 < len(s.units) else (s.tail.words if s.tail else ())
+                )
         open_group: tuple[int, list[int], int] | None = None  # (total, parts, sentence of last part)
-        groups: list[tuple[int, list[int], str, int]] = []
+        groups: list[tuple[int, list[int], str, int, bool]] = []  # total, parts, how, sentence, sums
+        include_next = {p: True for p in phrases("include_next")}
         for si, s in enumerate(sentences):
+            heads = [u.head for u in s.units]
+            led = [self._not_part(s.before[k].words) for k in range(len(heads))]
+
+            def around(k: int, side: str, heads: list[int] = heads, led: list[bool] = led) -> list[int]:
+                rng = (
+                    range(max(0, k - WINDOW), k)
+                    if side == "before"
+                    else range(k + 1, min(len(heads), k + 1 + WINDOW))
+                )
+                return [heads[j] for j in rng if not led[j] and self.same_measure(heads[k], heads[j])]
+
             for k, u in enumerate(s.units):
                 c = self.c(u.head)
                 before = s.before[k].words
-                after = s.before[k + 1].words if k + 1 < len(s.units) else (s.tail.words if s.tail else ())
+                after = self.after_words[u.head]
+                if c.kind is Kind.COUNT and self.noun_after(u.head) is not None:
+                    after = after[1:]  # "150 houses in all": the marker after the counted noun
                 if after[:2] == ("of", "them") and k > 0:
-                    # "25 were charged, nine of them with fraud": a part of the part before
-                    part_of = self.last_compatible(s, c, before=k)
-                    if part_of is not None:
-                        groups.append((part_of, [u.head], "of-them", si))
+                    # "25 were charged, nine of them with fraud": a part of the count just before
+                    if c.kind is Kind.COUNT and self.same_measure(heads[k - 1], u.head):
+                        groups.append((heads[k - 1], [u.head], "of-them", si, False))
+                    continue
+                if led[k]:
                     continue
                 hit = find(before, "total_markers", last=12)
-                if hit is not None:
-                    word = " ".join(hit[1])
-                    refers = bool(s.first_words) and s.first_words[0] in wordset("references")
-                    if word in ("valued", "valuing") and before[-1:] == ("at",) and refers and si > 0:
-                        part = self.last_compatible(sentences[si - 1], c)
-                        if part is not None:
-                            groups.append((u.head, [part], f"total:{word}:previous-sentence", si))
+                word = " ".join(hit[1]) if hit else ""
+                close = hit is not None and hit[0] + len(hit[1]) >= len(before) - 1
+                refers = bool(s.first_words) and s.first_words[0] in wordset("references")
+                if word in ("valued", "valuing") and before[-1:] == ("at",) and refers and si > 0:
+                    part = self.last_compatible(sentences[si - 1], c)
+                    if part is not None:
+                        groups.append((u.head, [part], f"total:{word}:previous-sentence", si, False))
+                    continue
+                if close and word == "out of":
+                    if k > 0 and self.same_measure(heads[k - 1], u.head):
+                        groups.append((u.head, [heads[k - 1]], "out-of", si, False))
+                    continue
+                if close and word:
+                    sums = tuple(word.split()) in phrases("make_up")
+                    if word == "a total of" and k == 0:
+                        parts = around(k, "after")
+                    else:
+                        parts = around(k, "before")
+                    if len(parts) >= 2:
+                        groups.append((u.head, parts, f"total:{word}", si, sums))
+                    continue
+                if find(after[:3], "total_after") is not None and after[:1] != ("from",):
+                    hit2 = find(after[:3], "total_after")
+                    assert hit2 is not None
+                    if hit2[0] == 0:
+                        parts = around(k, "before")
+                        if len(parts) >= 2:
+                            groups.append((u.head, parts, f"total:{' '.join(hit2[1])}", si, True))
                         continue
-                    if word == "out of" and hit[0] >= len(before) - 2 and k > 0:
-                        if compatible(self.c(s.units[k - 1].head), c):
-                            groups.append((u.head, [s.units[k - 1].head], "out-of", si))
-                        continue
-                    if word == "of the" and k == 0 and before == ("of", "the"):
+                sub = find(after[:3], "subset_after")
+                if sub is not None and sub[0] == 0:
+                    parts = around(k, "after")
+                    if parts:
+                        groups.append((u.head, parts, f"subset:{' '.join(sub[1])}", si, False))
+                    continue
+                if k == 0 and before == ("of", "the"):
+                    parts = [h for h in around(k, "after") if self.after_words[h][:2] != ("of", "them")]
+                    if parts:
+                        groups.append((u.head, parts, "of-the:sentence-start", si, False))
+                    continue
+                if k == len(heads) - 1 and si + 1 < len(sentences):
+                    nxt = sentences[si + 1]
+                    opening = tokens_of(self.article.text[nxt.start : nxt.start + 40])
+                    if any(opening[: len(p)] == p for p in include_next):
                         parts = []
-                        for j in range(1, min(len(s.units), WINDOW + 1)):
-                            nxt = s.units[j]
-                            aft = (
-                                s.before[j + 1].words
-                                if j + 1 < len(s.units)
-                                else (s.tail.words if s.tail else ())
-                            )
-                            if compatible(self.c(nxt.head), c) and aft[:2] != ("of", "them"):
-                                parts.append(nxt.head)
+                        for sj in range(si + 1, min(len(sentences), si + 1 + INCLUDE_SPAN)):
+                            if (
+                                sj > si + 1
+                                and "\n" in self.article.text[sentences[sj - 1].end : sentences[sj].start]
+                            ):
+                                break
+                            parts += [
+                                h.head for h in sentences[sj].units if self.same_measure(u.head, h.head)
+                            ]
                         if parts:
-                            groups.append((u.head, parts, "of-the:sentence-start", si))
+                            groups.append((u.head, parts, "include-next-sentence", si, False))
                         continue
                 hit = find(before, "part_markers", last=6)
                 if hit is None:
@@ -546,20 +638,20 @@ class _Builder:
                 if word == "part of" and len(rest) <= 2 and k > 0:
                     part = self.last_compatible(s, c, before=k)
                     if part is not None:
-                        groups.append((u.head, [part], "part-of", si))
+                        groups.append((u.head, [part], "part-of", si, False))
                     continue
                 if word in ("bulk of",) and rest[:1] == ("the",):
                     total = self.reference_back(si, c)
                     if total is not None:
                         open_group = (total, [u.head], si)
-                        groups.append((total, open_group[1], f"bulk-of:the {' '.join(rest[1:2])}", si))
+                        groups.append((total, open_group[1], f"bulk-of:the {' '.join(rest[1:2])}", si, False))
                     continue
                 if word in ("a further", "an extra", "another") and open_group is not None:
                     total, members, last_si = open_group
                     if si - last_si <= 1 and compatible(self.c(total), c):
                         members.append(u.head)
                         open_group = (total, members, si)
-        for total, members, how, si in groups:
+        for total, members, how, si, sums in groups:
             idx = [total, *members]
             lo, hi = self.span(*idx)
             self.relations.append(
@@ -569,6 +661,7 @@ class _Builder:
                     (lo, hi),
                     how,
                     subject=self.subject_of(si),
+                    attrs={"sums": sums},
                 )
             )
 
