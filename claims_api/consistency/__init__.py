@@ -23,7 +23,9 @@ from claims_api.consistency.memo import scope
 from claims_api.consistency.parts_exceed_total import PartsExceedTotal
 from claims_api.consistency.percent_change import PercentChange
 from claims_api.consistency.rate_vs_total import RateVsTotal
+from claims_api.consistency.restatement import Restatement
 from claims_api.consistency.shares_sum import SharesSum
+from claims_api.consistency.unit_conversion import UnitConversion
 from claims_api.model import Article, Finding
 
 #: Every rule, one line each; a finding's ``rule`` is the check's ``name``.
@@ -35,6 +37,8 @@ CHECKS: tuple[Check, ...] = (
     ChangeDirection(),
     PartsExceedTotal(),
     PercentChange(),
+    Restatement(),
+    UnitConversion(),
 )
 
 RULES = tuple(c.name for c in CHECKS)
