@@ -245,6 +245,16 @@ class _Corpus:
         return None
 
 
+@per_article
+def _sharing(article: Article) -> dict[int, list[Conversion]]:
+    """claim start -> the article's conversions that claim takes part in (one bracket's pairs)."""
+    out: dict[int, list[Conversion]] = defaultdict(list)
+    for c in conversions(article):
+        out[c.amount.start].append(c)
+        out[c.base.start].append(c)
+    return out
+
+
 def _triangulated(conv: Conversion, corpus: _Corpus) -> tuple[float, str] | None:
     """The pair's rate through a third currency: the article's own conversion to it times the corpus'.
 
@@ -253,8 +263,8 @@ def _triangulated(conv: Conversion, corpus: _Corpus) -> tuple[float, str] | None
     """
     num, den = conv.amount.unit or "", conv.base.unit or ""
     own = conv.article.id
-    for other in conversions(conv.article):
-        if other is conv or other.amount.start == conv.amount.start and other.base.start == conv.base.start:
+    for other in _sharing(conv.article).get(conv.amount.start, ()):
+        if other is conv:
             continue
         units = {other.amount.unit, other.base.unit}
         for mine, third in ((num, (units - {num}).pop() if num in units and len(units) == 2 else None),):

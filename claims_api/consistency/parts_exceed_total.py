@@ -10,9 +10,11 @@ of") their sum must also reach it, within the precision of every figure.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import Interval, finding, fmt, interval
+from claims_api.consistency.memo import per_article
 from claims_api.consistency.relational import relations_of
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 from claims_api.relations import Relation, RelationKind, Role, relate
@@ -37,16 +39,26 @@ class PartsExceedTotal:
                 yield found
 
 
+@per_article
+def _conversions_of(article: Article) -> dict[int, list[int]]:
+    """claim index -> the indexes of its conversions (both ways), from the relations."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for rel in relate(article).relations:
+        if rel.kind is RelationKind.CONVERSION:
+            a, b = (m.index for m in rel.members)
+            out[a].append(b)
+            out[b].append(a)
+    return out
+
+
 def _in_currency(article: Article, index: int, currency: str | None) -> Claim | None:
     """The claim itself, or its bracketed conversion into ``currency``."""
     claim = article.claims[index]
     if currency is None or claim.unit == currency:
         return claim
-    for rel in relate(article).relations:
-        if rel.kind is RelationKind.CONVERSION and any(m.index == index for m in rel.members):
-            for m in rel.members:
-                if m.index != index and article.claims[m.index].unit == currency:
-                    return article.claims[m.index]
+    for j in _conversions_of(article).get(index, ()):
+        if article.claims[j].unit == currency:
+            return article.claims[j]
     return None
 
 
@@ -56,13 +68,7 @@ def judge(key: str, article: Article, rel: Relation) -> Finding | None:
     head = article.claims[total_i]
     currency = None
     if head.kind is Kind.MONEY:
-        options = [head.unit] + [
-            article.claims[m.index].unit
-            for r in relate(article).relations
-            if r.kind is RelationKind.CONVERSION and any(m.index == total_i for m in r.members)
-            for m in r.members
-            if m.index != total_i
-        ]
+        options = [head.unit] + [article.claims[j].unit for j in _conversions_of(article).get(total_i, ())]
         currency = next(
             (cur for cur in options if all(_in_currency(article, i, cur) is not None for i in part_is)), None
         )

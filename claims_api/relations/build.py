@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims_api.consistency.memo import per_article
+from claims_api.consistency.memo import per_article, scope
 from claims_api.model import Article, Claim, Kind
 from claims_api.relations.model import ArticleRelations, Direction, Member, Relation, RelationKind, Role
 from claims_api.relations.reading import (
@@ -37,6 +37,11 @@ FILLER = frozenset(
     "a an the its their his her new record high low all-time time all of around about some just "
     "only nearly almost roughly this that".split()
 )
+#: A sentence with more figures than this is a table, not prose: its figures get no subject key
+#: (the subject reading, ``consistency.context``, costs time in the sentence's length per figure).
+SUBJECT_MAX_FIGURES = 64
+#: How many bracketed conversions of one figure are paired (each pair is one relation).
+MAX_CONVERSIONS = 3
 #: How many sentences "This will include" may itemise.
 INCLUDE_SPAN = 3
 #: Words after a count that are no counted noun ("25 were charged").
@@ -134,10 +139,18 @@ class _Builder:
         self.claims = article.claims
         self.relations: list[Relation] = []
         self.frames: list[Frame] = []
+        self.by_sentence: dict[int, list[Frame]] = {}
+        self.by_change: dict[int, Frame] = {}
         self.alternatives: dict[int, tuple[int, ...]] = {}  # a figure and its conversions
         self.after_words: dict[int, tuple[str, ...]] = {}  # the words after each figure
 
     # -- helpers -------------------------------------------------------------------------------
+    def add(self, frame: Frame) -> None:
+        self.frames.append(frame)
+        self.by_sentence.setdefault(frame.sentence, []).append(frame)
+        if frame.change is not None:
+            self.by_change[frame.change] = frame
+
     def c(self, i: int) -> Claim:
         return self.claims[i]
 
@@ -158,10 +171,10 @@ class _Builder:
         return None
 
     def last_compatible(self, s: Sentence, like: Claim, before: int | None = None) -> int | None:
-        units = s.units if before is None else s.units[:before]
-        for u in reversed(units[-WINDOW:]):
-            if compatible(self.c(u.head), like):
-                return u.head
+        end = len(s.units) if before is None else before
+        for j in range(end - 1, max(-1, end - 1 - WINDOW), -1):
+            if compatible(self.c(s.units[j].head), like):
+                return s.units[j].head
         return None
 
     def first_compatible(self, s: Sentence, like: Claim) -> int | None:
@@ -174,7 +187,7 @@ class _Builder:
     def conversions(self) -> None:
         for s in self.reading.sentences:
             for u in s.units:
-                members = [u.head, *u.conversions]
+                members = [u.head, *u.conversions[:MAX_CONVERSIONS]]
                 for x in range(len(members)):
                     for y in range(x + 1, len(members)):
                         self.conversion(members[x], members[y], u)
@@ -217,6 +230,7 @@ class _Builder:
     def changes(self) -> None:
         for si, s in enumerate(self.reading.sentences):
             cur: Frame | None = None
+            parked: Frame | None = None
             prev: int | None = None
             vague_words = multiplier(
                 tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
@@ -245,17 +259,15 @@ class _Builder:
                     cur.how.append(f"change-word:{fig[2]}")
                     if adverb_only and prev is not None and self.c(prev).kind is not Kind.PERCENT:
                         cur.new = prev  # "reached $1.13bn, up 76% from $639m"
-                    self.frames.append(cur)
+                    self.add(cur)
                     comp = _comparative(before)
                     if comp is not None and not comp[1][:1] == ("than",) and len(comp[1]) <= 2:
                         # "imports rose even faster by 16.3%": against the earlier change of the sentence
                         other = next(
                             (
                                 f.change
-                                for f in reversed(self.frames[:-1])
-                                if f.sentence == si
-                                and f.change is not None
-                                and compatible(self.c(f.change), c)
+                                for f in reversed(self.by_sentence.get(si, [])[-WINDOW - 1 : -1])
+                                if f.change is not None and compatible(self.c(f.change), c)
                             ),
                             None,
                         )
@@ -265,8 +277,11 @@ class _Builder:
                         self.compare_adjacent(si, u.head, comp[0])
                     prev = u.head
                     continue
+                if cur is None and parked is not None:
+                    cur = parked  # a figure of another measure stood between: the frame goes on
+                parked = None
                 if cur is not None and cur.sentence == si and not self.fits(cur, c):
-                    cur = None
+                    parked, cur = cur, None
                 if _ends_with(before, "connector_from", slack=2) and not _ends_with(
                     before, "connector_to", slack=0
                 ):
@@ -287,7 +302,7 @@ class _Builder:
                             cur.old = u.head
                         elif prev is not None and compatible(self.c(prev), c):
                             cur = Frame(si, new=prev, old=u.head, how=[f"levels:{word}"])
-                            self.frames.append(cur)
+                            self.add(cur)
                     elif (
                         cur is not None
                         and cur.sentence == si
@@ -304,7 +319,7 @@ class _Builder:
                         cur = Frame(
                             si, direction=d[0], old=u.head, new=new, word=d[1], how=[f"direction:{d[1]} from"]
                         )
-                        self.frames.append(cur)
+                        self.add(cur)
                     prev = u.head
                     continue
                 if _ends_with(before, "connector_to"):
@@ -323,7 +338,7 @@ class _Builder:
                                 word=d[1] if d else "",
                                 how=[f"direction:{d[1] if d else 'multiple'} to"],
                             )
-                            self.frames.append(cur)
+                            self.add(cur)
                     prev = u.head
                     continue
                 if cur is not None and cur.sentence == si and (cur.new is not None or cur.old is not None):
@@ -341,10 +356,10 @@ class _Builder:
                         and not self.c(prev).attrs.get("points")
                     ):
                         # "24.4% above ... $496.5bn": a percent change over a base level
-                        frame = next((f for f in self.frames if f.change == prev), None)
+                        frame = self.by_change.get(prev)
                         if frame is None:
                             frame = Frame(si, change=prev, change_role=Role.CHANGE_PERCENT, direction=d)
-                            self.frames.append(frame)
+                            self.add(frame)
                         frame.old = u.head
                         frame.how.append("comparative-base")
                         cur = frame
@@ -358,11 +373,11 @@ class _Builder:
                             self.comparison(earlier, u.head, d, "comparative:reference", s)
                 prev = u.head
             if vague_words is not None:
-                for f in self.frames:
-                    if f.sentence == si and f.multiple is None and f.change is None:
+                for f in self.by_sentence.get(si, []):
+                    if f.multiple is None and f.change is None:
                         f.multiple = vague_words
-            for f in self.frames:
-                if f.sentence == si and f.multiple is not None and f.multiple_claim is None:
+            for f in self.by_sentence.get(si, []):
+                if f.multiple is not None and f.multiple_claim is None:
                     f.multiple_claim = next((v for v in s.vague if self.c(v).kind is Kind.PERCENT), None)
         self.complete_frames()
 
@@ -428,9 +443,8 @@ class _Builder:
                     g = next(
                         (
                             g
-                            for g in self.frames
-                            if g.sentence == sj
-                            and g.change is None
+                            for g in self.by_sentence.get(sj, [])[:WINDOW]
+                            if g.change is None
                             and g.new is not None
                             and g.old is not None
                             and id(g) not in absorbed
@@ -630,6 +644,9 @@ class _Builder:
                         if parts:
                             groups.append((u.head, parts, "include-next-sentence", si, False))
                         continue
+                lead = tokens_of(c.text)[:2]
+                if find(lead, "part_markers") is not None and find(lead, "part_markers")[0] == 0:
+                    before = (*before, *lead)  # the extractor keeps "A further" in the span
                 hit = find(before, "part_markers", last=6)
                 if hit is None:
                     continue
@@ -669,7 +686,7 @@ class _Builder:
         """The nearest earlier figure of the same measure, larger than ``like`` (LOOKBACK sentences)."""
         v = like.value if like.value is not None else like.high
         for sj in range(si - 1, max(-1, si - 1 - LOOKBACK), -1):
-            for u in reversed(self.reading.sentences[sj].units):
+            for u in reversed(self.reading.sentences[sj].units[-WINDOW:]):
                 c = self.c(u.head)
                 cv = c.value if c.value is not None else c.high
                 if compatible(c, like) and cv is not None and v is not None and cv > v:
@@ -689,7 +706,7 @@ class _Builder:
                     match = next(
                         (
                             x.head
-                            for x in reversed(sentences[sj].units)
+                            for x in reversed(sentences[sj].units[-WINDOW:])
                             if compatible(self.c(x.head), c) and _same_value(self.c(x.head), c)
                         ),
                         None,
@@ -756,7 +773,15 @@ class _Builder:
     def subjects(self) -> tuple[str | None, ...]:
         from claims_api.consistency.conflicting_figures import claim_key
 
-        return tuple(claim_key(self.article, c) for c in self.claims)
+        crowded = {
+            (s.start, s.end)
+            for s in self.reading.sentences
+            if len(s.units) + len(s.vague) > SUBJECT_MAX_FIGURES
+        }
+        return tuple(
+            None if (c.sentence_start, c.sentence_end) in crowded else claim_key(self.article, c)
+            for c in self.claims
+        )
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
@@ -790,4 +815,5 @@ def _implied(amount: Claim, base: Claim) -> dict[str, object] | None:
 @per_article
 def relate(article: Article) -> ArticleRelations:
     """The relation pass over one article (memoised for the length of one consistency run)."""
-    return _Builder(article).build()
+    with scope():  # the subject keys read each sentence once (context's per-article memo)
+        return _Builder(article).build()

@@ -88,20 +88,41 @@ def multiples() -> tuple[tuple[tuple[str, ...], float], ...]:
     return tuple(sorted(((tuple(k.split()), float(v)) for k, v in data.items()), key=lambda x: -len(x[0])))
 
 
+@functools.cache
+def _by_first(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A lexicon's phrases by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases(name):
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def find(words: tuple[str, ...], name: str, *, last: int | None = None) -> tuple[int, tuple[str, ...]] | None:
     """The rightmost phrase of lexicon ``name`` in ``words`` (within the ``last`` words): (index, phrase)."""
     lo = 0 if last is None else max(0, len(words) - last)
-    table = phrases(name)
+    table = _by_first(name)
     for i in range(len(words) - 1, lo - 1, -1):
-        for p in table:
-            if words[i : i + len(p)] == p:
-                return i, p
+        candidates = table.get(words[i])
+        if candidates:
+            for p in candidates:
+                if words[i : i + len(p)] == p:
+                    return i, p
     return None
 
 
+@functools.cache
+def _multiples_by_first() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+    for p, f in multiples():
+        out.setdefault(p[0], []).append((p, f))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def multiplier(words: tuple[str, ...]) -> float | None:
-    for i in range(len(words)):
-        for p, factor in multiples():
+    """The factor of the first multiplier word in ``words`` ("doubled" 2, "in half" 0.5), or None."""
+    table = _multiples_by_first()
+    for i, w in enumerate(words):
+        for p, factor in table.get(w, ()):
             if words[i : i + len(p)] == p:
                 return factor
     return None
