@@ -623,7 +623,15 @@ class _Builder:
                         groups.append((u.head, parts, f"subset:{' '.join(sub[1])}", si, False))
                     continue
                 if k == 0 and before == ("of", "the"):
-                    parts = [h for h in around(k, "after") if self.after_words[h][:2] != ("of", "them")]
+                    # "Of the 60 staff surveyed, 45 said ...": the opening names what is counted
+                    parts = [
+                        heads[j]
+                        for j in range(k + 1, min(len(heads), k + 1 + WINDOW))
+                        if not led[j]
+                        and compatible(self.c(heads[j]), c)
+                        and self.after_words[heads[j]][:2] != ("of", "them")
+                        and self.after_words[heads[j]][1:3] != ("of", "them")
+                    ]
                     if parts:
                         groups.append((u.head, parts, "of-the:sentence-start", si, False))
                     continue
