@@ -2,6 +2,9 @@
 
 Printed figures, no asserts: growth should stay close to linear (claims are grouped by key,
 never compared pairwise). Run: .venv/bin/python bench/consistency.py [--sizes 1000 10000 100000]
+
+It also prints what the relation pass (``claims_api.relations.relate``) adds to extraction on the
+real articles of tests/data (BBC, dev) and seeds/, and its time on one 150 KB sentence of figures.
 """
 
 from __future__ import annotations
@@ -107,10 +110,82 @@ def article(i: int, rng: random.Random) -> Article:
     return Article(id=f"a{i:06d}", doc=f"a{i:06d}", text=text, claims=fixed, published=day)
 
 
+def relation_share(repeat: int = 3) -> None:
+    """Extraction time against relation time on the real articles kept with the tests."""
+    from pathlib import Path
+
+    from claims_api.extract import extract
+    from claims_api.relations.build import relate
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [*sorted((root / "tests" / "data").glob("*/*.txt")), *sorted((root / "seeds").glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    articles = [Article(id=str(i), text=t, claims=tuple(extract(t))) for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for t in texts:
+            extract(t)
+    t1 = time.perf_counter()
+    for _ in range(repeat):
+        for a in articles:
+            relate(a)
+    t2 = time.perf_counter()
+    ext, rel = (t1 - t0) / repeat, (t2 - t1) / repeat
+    n = sum(len(a.claims) for a in articles)
+    print(
+        f"relation pass on {len(articles)} real articles ({n} claims): extraction {ext:.3f} s, "
+        f"relations {rel:.3f} s = {rel / ext:.1%} of extraction"
+    )
+
+
+def one_sentence(segments: int) -> Article:
+    """One sentence of ``segments`` clauses holding changes, conversions, parts and comparisons."""
+    import re
+
+    text = "".join(
+        f"profit rose {i % 50 + 1}% to ${i + 10}m (£{i + 5}m) from ${i + 3}m, the ${i + 10}m, out of "
+        f"{i + 100} and {i + 7} people, below {i % 9 + 1}% compared with ${i + 2}m and a further ${i + 1}m; "
+        for i in range(segments)
+    )
+    claims = []
+    for m in re.finditer(r"[$£]?\d+[m%]?", text):
+        t = m.group(0)
+        if t.endswith("%"):
+            kind, unit = Kind.PERCENT, "percent"
+        elif t[0] in "$£":
+            kind, unit = Kind.MONEY, "USD" if t[0] == "$" else "GBP"
+        else:
+            kind, unit = Kind.COUNT, None
+        value = float(re.sub(r"\D", "", t))
+        claims.append(
+            Claim(m.start(), m.end(), t, kind, value, None, None, unit, Qualifier.EXACT, "", 0, len(text))
+        )
+    return Article(id="big", text=text, claims=tuple(claims))
+
+
+def relation_one_sentence() -> None:
+    from claims_api.relations import relate
+
+    for segments in (300, 600, 1200):
+        article = one_sentence(segments)
+        t0 = time.perf_counter()
+        rels = relate(article)
+        dt = time.perf_counter() - t0
+        print(
+            f"relations on one sentence of {len(article.text) / 1000:.0f} KB, "
+            f"{len(article.claims):,} figures: "
+            f"{dt:.2f} s, {len(rels.relations):,} relations"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", type=int, default=[1_000, 10_000, 100_000], help="claims")
+    parser.add_argument("--no-relations", action="store_true", help="skip the relation-pass figures")
     args = parser.parse_args()
+    if not args.no_relations:
+        relation_share()
+        relation_one_sentence()
     rng = random.Random(5)
     print(f"{'claims':>8} {'articles':>9} {'findings':>9} {'seconds':>8} {'us/claim':>9}  keys_for s")
     for size in args.sizes:

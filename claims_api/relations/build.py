@@ -635,7 +635,12 @@ class _Builder:
                     if parts:
                         groups.append((u.head, parts, "of-the:sentence-start", si, False))
                     continue
-                if k == len(heads) - 1 and si + 1 < len(sentences):
+                if (
+                    k == len(heads) - 1
+                    and si + 1 < len(sentences)
+                    and self.article.text[sentences[si + 1].start : sentences[si + 1].start + 2].lower()
+                    == "th"
+                ):
                     nxt = sentences[si + 1]
                     opening = tokens_of(self.article.text[nxt.start : nxt.start + 40])
                     if any(opening[: len(p)] == p for p in include_next):
@@ -652,7 +657,7 @@ class _Builder:
                         if parts:
                             groups.append((u.head, parts, "include-next-sentence", si, False))
                         continue
-                lead = tokens_of(c.text)[:2]
+                lead = tokens_of(c.text[:16])[:2] if c.text[:1].isalpha() else ()
                 if find(lead, "part_markers") is not None and find(lead, "part_markers")[0] == 0:
                     before = (*before, *lead)  # the extractor keeps "A further" in the span
                 hit = find(before, "part_markers", last=6)

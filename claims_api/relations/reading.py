@@ -63,7 +63,8 @@ class Reading:
 
 
 def tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.lower().replace("\u2019", "'") for t in _TOKEN.findall(text))
+    """Lower-case words (and brackets, ";", ":") of ``text``; curly apostrophes made straight."""
+    return tuple(_TOKEN.findall(text.lower().replace("\u2019", "'")))
 
 
 @functools.cache
