@@ -264,7 +264,10 @@ class SqlStore:
         if not relations:
             return
         c = t.claims.c
-        ids = dict(conn.execute(sa.select(c.position, c.id).where(c.article_id == article_id)).tuples().all())
+        ids = {
+            x.position: x.id
+            for x in conn.execute(sa.select(c.position, c.id).where(c.article_id == article_id))
+        }
         for r in relations:
             if any(m.index not in ids for m in r.members):
                 raise ValueError(f"a {r.kind} relation names a claim the article does not have")
@@ -274,9 +277,10 @@ class SqlStore:
     def article_relations(self, article_id: int) -> list[StoredRelation]:
         c, r = t.claims.c, t.relations.c
         with self._read.connect() as conn:
-            positions = dict(
-                conn.execute(sa.select(c.id, c.position).where(c.article_id == article_id)).tuples().all()
-            )
+            positions = {
+                x.id: x.position
+                for x in conn.execute(sa.select(c.id, c.position).where(c.article_id == article_id))
+            }
             rows = conn.execute(sa.select(t.relations).where(r.article_id == article_id).order_by(r.position))
             return [_stored_relation(row, positions) for row in rows]
 
