@@ -13,13 +13,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from claims_api.errors import ClaimsError
 from claims_api.model import Article, Claim
 from claims_api.relations.model import ArticleRelations, Relation
 
 __all__ = ["RelationLayerError", "annotate", "annotate_claims"]
 
 
-class RelationLayerError(RuntimeError):
+class RelationLayerError(ClaimsError, RuntimeError):
     """The relation layer returned something that does not fit the article (a bug there)."""
 
 
@@ -34,6 +35,10 @@ def _check(rel: ArticleRelations, n: int) -> None:
                 raise RelationLayerError(f"a {r.kind} relation names claim {m.index} of {n}")
 
 
+def _with_role(c: Claim, role: str | None, change: str | None) -> Claim:
+    return c if c.role == role and c.change == change else c.replace(role=role, change=change)
+
+
 def annotate(article: Article) -> tuple[Article, tuple[Relation, ...]]:
     """``article`` with each claim's ``role``/``change`` set by one relation pass, and its relations."""
     from claims_api import relations  # the module attribute, so a replaced ``relate`` is used
@@ -41,7 +46,7 @@ def annotate(article: Article) -> tuple[Article, tuple[Relation, ...]]:
     rel = relations.relate(article)
     _check(rel, len(article.claims))
     claims = tuple(
-        c.replace(role=None if role is None else str(role), change=None if change is None else str(change))
+        _with_role(c, None if role is None else str(role), None if change is None else str(change))
         for c, role, change in zip(article.claims, rel.roles, rel.changes, strict=True)
     )
     return dataclasses.replace(article, claims=claims), tuple(rel.relations)

@@ -274,6 +274,34 @@ class SqlStore:
         rows = [_relation_row(article_id, i, r, ids) for i, r in enumerate(relations)]
         conn.execute(t.relations.insert(), rows)
 
+    def replace_relations(
+        self,
+        article_id: int,
+        roles: Sequence[tuple[str | None, str | None]],
+        relations: Sequence[Relation],
+    ) -> bool:
+        """Replace a stored article's roles (``(role, change)`` per claim, in position order) and
+        relations, in one transaction; False when there is no such article."""
+        c = t.claims.c
+        with self._write.begin() as conn:
+            n = conn.execute(
+                sa.select(t.articles.c.n_claims).where(t.articles.c.id == article_id)
+            ).scalar_one_or_none()
+            if n is None:
+                return False
+            if len(roles) != n:
+                raise ValueError(f"{len(roles)} roles for the {n} claims of article {article_id}")
+            conn.execute(t.relations.delete().where(t.relations.c.article_id == article_id))
+            if roles:
+                conn.execute(
+                    t.claims.update()
+                    .where(c.article_id == article_id, c.position == sa.bindparam("b_position"))
+                    .values(role=sa.bindparam("b_role"), change=sa.bindparam("b_change")),
+                    [{"b_position": i, "b_role": r, "b_change": ch} for i, (r, ch) in enumerate(roles)],
+                )
+            self._insert_relations(conn, article_id, relations)
+        return True
+
     def article_relations(self, article_id: int) -> list[StoredRelation]:
         c, r = t.claims.c, t.relations.c
         with self._read.connect() as conn:

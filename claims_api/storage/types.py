@@ -164,6 +164,15 @@ class ClaimStore(Protocol):
     def article_relations(self, article_id: int) -> list[StoredRelation]:
         """The relations stored with an article's claims, in the relation pass's order."""
 
+    def replace_relations(
+        self,
+        article_id: int,
+        roles: Sequence[tuple[str | None, str | None]],
+        relations: Sequence[Relation],
+    ) -> bool:
+        """Replace an article's stored ``(role, change)`` per claim and its relations (one
+        transaction; ``claims-api db relate`` re-runs the relation pass over stored articles)."""
+
     def delete_article(self, article_id: int) -> bool:
         """Delete an article, its claims, and recompute the findings of its groups."""
 

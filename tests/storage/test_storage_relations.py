@@ -117,3 +117,39 @@ def test_migration_adds_nullable_role_columns_to_existing_claims(db_url: str) ->
     assert {"article_id", "kind", "members", "evidence_start", "evidence_end", "how", "subject"} <= cols
     engine.dispose()
     s.close()
+
+
+def test_replace_relations_rewrites_roles_and_relations(store: Any) -> None:
+    article, _ = store.add_article(NewArticle(TEXT), [c.replace(role=None, change=None) for c in CLAIMS])
+    assert store.article_relations(article.id) == []
+    assert store.replace_relations(article.id, [(c.role, c.change) for c in CLAIMS], RELATIONS)
+    assert [s.claim for s in store.article_claims(article.id)] == CLAIMS
+    assert [r.relation for r in store.article_relations(article.id)] == list(RELATIONS)
+    assert store.replace_relations(article.id, [(None, None)] * len(CLAIMS), RELATIONS[1:])
+    assert [s.claim.role for s in store.article_claims(article.id)] == [None] * len(CLAIMS)
+    assert [r.relation for r in store.article_relations(article.id)] == [RELATIONS[1]]
+    with pytest.raises(ValueError):
+        store.replace_relations(article.id, [(None, None)], ())
+    assert len(store.article_relations(article.id)) == 1  # unchanged after the refused call
+    assert store.replace_relations(article.id + 1000, [], ()) is False
+
+
+def test_db_relate_reruns_the_relation_pass_over_stored_articles(
+    store: Any, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from conftest import fake_extract
+    from support.relations import RELATED, ROLES, fake_relate
+
+    import claims_api.relations as relations_pkg
+    from claims_api.cli import main
+
+    article, _ = store.add_article(NewArticle(RELATED), fake_extract(RELATED))  # stored before any roles
+    other, _ = store.add_article(NewArticle("Nothing but 7."), fake_extract("Nothing but 7."))
+    assert {s.claim.role for s in store.article_claims(article.id)} == {None}
+    monkeypatch.setattr(relations_pkg, "relate", fake_relate)
+    assert main(["db", "relate", "--database-url", db_url]) == 0
+    assert "2 articles related, 2 relations" in capsys.readouterr().err
+    stored = store.article_claims(article.id)
+    assert {s.claim.text: (s.claim.role, s.claim.change) for s in stored} == ROLES
+    assert [r.relation.kind.value for r in store.article_relations(article.id)] == ["change", "part_of"]
+    assert store.article_relations(other.id) == []
