@@ -106,6 +106,17 @@ def test_minimal_html_without_renderer(client: Any, monkeypatch: pytest.MonkeyPa
     assert "<li><b>conflicting_figures</b>" in page and 'href="/v1/articles/' in page
 
 
+def test_minimal_html_lists_inconsistent_first() -> None:
+    from claims_api.api.routes.consistency import _minimal_html
+    from claims_api.model import Finding, Severity, Status
+
+    def finding(key: str, status: Status) -> Finding:
+        return Finding("some_rule", status, Severity.INFO, (), {}, f"about {key}", key)
+
+    page = _minimal_html([finding("ships", Status.CONSISTENT), finding("bodies", Status.INCONSISTENT)])
+    assert page.index("about bodies") < page.index("about ships")
+
+
 def test_store_list_findings_for_the_report_command(store: Any, client: Any) -> None:
     add(client, "Police found 12 bodies.", source="x")
     add(client, "Reporters saw 15 bodies.", source="y")
