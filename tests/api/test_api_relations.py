@@ -178,3 +178,19 @@ def test_real_layer_when_stored_has_the_right_shape(client: Any) -> None:
     _structure_ok(body["claims"], rels, REAL)
     ids = {c["id"] for c in body["claims"]}
     assert all(m["id"] in ids for r in rels for m in r["claims"])
+
+
+def test_contract_enums_match_the_relation_model() -> None:
+    from pathlib import Path
+
+    import yaml
+
+    from claims_api.relations.model import Direction, RelationKind, Role
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    assert schemas["Role"]["enum"] == [r.value for r in Role]
+    assert schemas["Relation"]["properties"]["kind"]["enum"] == [k.value for k in RelationKind]
+    assert schemas["Relation"]["properties"]["direction"]["enum"] == [d.value for d in Direction] + [None]
+    assert schemas["Claim"]["properties"]["change"]["enum"] == [d.value for d in Direction] + [None]
+    assert {"role", "change"} <= set(schemas["Claim"]["required"])
