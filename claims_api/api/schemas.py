@@ -51,13 +51,22 @@ def DateField(**kw: Any) -> fields.String:  # noqa: N802 - reads like a field cl
     return fields.String(allow_none=True, load_default=None, validate=_date, **kw)
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only (marshmallow's Boolean also takes 0, 1, "yes", ...)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 # -- request bodies ----------------------------------------------------------------------------
 
 
 class ExtractIn(Schema):
     text = fields.String(required=True, validate=_not_blank)
     published = DateField()
-    relations = fields.Boolean(load_default=False)
+    relations = StrictBoolean(load_default=False)
 
 
 class ArticleIn(Schema):
