@@ -28,7 +28,6 @@ from claims_api.model import (
     Qualifier,
     Severity,
     Status,
-    _plain,
 )
 from claims_api.relations.model import Direction, Member, Relation, RelationKind, Role
 from claims_api.storage import tables as t
@@ -642,6 +641,8 @@ def _claim(row: Any) -> Claim:
 
 
 def _relation_row(article_id: int, position: int, r: Relation, claim_ids: dict[int, int]) -> dict[str, Any]:
+    from claims_api.model import _plain  # JSON-safe attrs (NaN and inf to null)
+
     d = r.to_dict()
     return {
         "article_id": article_id,
