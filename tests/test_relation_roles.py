@@ -68,6 +68,16 @@ def test_annotate_claims_for_unstored_text(monkeypatch: pytest.MonkeyPatch) -> N
             changes=(None,) * 5,
             relations=(Relation(RelationKind.CHANGE, (Member(-1, Role.LEVEL),), (0, 1), "x"),),
         ),
+        ArticleRelations(
+            roles=(None,) * 5,
+            changes=(None,) * 5,
+            relations=(Relation(RelationKind.CHANGE, (Member(0, Role.LEVEL),), (5, 4000), "x"),),
+        ),
+        ArticleRelations(
+            roles=(None,) * 5,
+            changes=(None,) * 5,
+            relations=(Relation(RelationKind.CHANGE, (Member(0, Role.LEVEL),), (9, 3), "x"),),
+        ),
     ],
 )
 def test_output_that_does_not_fit_the_article_is_a_clear_error(

@@ -24,12 +24,15 @@ class RelationLayerError(ClaimsError, RuntimeError):
     """The relation layer returned something that does not fit the article (a bug there)."""
 
 
-def _check(rel: ArticleRelations, n: int) -> None:
+def _check(rel: ArticleRelations, n: int, size: int) -> None:
     if len(rel.roles) != n or len(rel.changes) != n:
         raise RelationLayerError(
             f"relate() gave {len(rel.roles)} roles and {len(rel.changes)} changes for {n} claims"
         )
     for r in rel.relations:
+        start, end = r.evidence
+        if not 0 <= start <= end <= size:
+            raise RelationLayerError(f"a {r.kind} relation's evidence {start}-{end} is outside the text")
         for m in r.members:
             if not 0 <= m.index < n:
                 raise RelationLayerError(f"a {r.kind} relation names claim {m.index} of {n}")
@@ -44,7 +47,7 @@ def annotate(article: Article) -> tuple[Article, tuple[Relation, ...]]:
     from claims_api import relations  # the module attribute, so a replaced ``relate`` is used
 
     rel = relations.relate(article)
-    _check(rel, len(article.claims))
+    _check(rel, len(article.claims), len(article.text))
     claims = tuple(
         _with_role(c, None if role is None else str(role), None if change is None else str(change))
         for c, role, change in zip(article.claims, rel.roles, rel.changes, strict=True)
