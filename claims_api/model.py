@@ -102,6 +102,10 @@ class Claim:
     si_unit: str | None = None
     norm_note: str | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict)
+    #: set by the relation pass (``claims_api.relations.annotate``), None before it or when the
+    #: claim is in no relation: a ``relations.Role`` value ("level", "change_percent", ...)
+    role: str | None = None
+    change: str | None = None  # "up" / "down" for a change figure (``relations.Direction``)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field (enums as strings)."""

@@ -13,6 +13,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from claims_api.model import Kind, Qualifier, Severity, Status
+from claims_api.relations.model import Direction, RelationKind, Role
 from claims_api.storage.types import CLAIM_SORTS
 
 # The same patterns are in openapi.yaml, so generated examples and the server agree.
@@ -50,12 +51,22 @@ def DateField(**kw: Any) -> fields.String:  # noqa: N802 - reads like a field cl
     return fields.String(allow_none=True, load_default=None, validate=_date, **kw)
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only (marshmallow's Boolean also takes 0, 1, "yes", ...)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 # -- request bodies ----------------------------------------------------------------------------
 
 
 class ExtractIn(Schema):
     text = fields.String(required=True, validate=_not_blank)
     published = DateField()
+    relations = StrictBoolean(load_default=False)
 
 
 class ArticleIn(Schema):
@@ -165,6 +176,8 @@ class ClaimOut(Schema):
     si_unit = fields.String(allow_none=True)
     norm_note = fields.String(allow_none=True)
     attrs = fields.Dict(keys=fields.String())
+    role = fields.String(allow_none=True, validate=validate.OneOf([r.value for r in Role]))
+    change = fields.String(allow_none=True, validate=validate.OneOf([d.value for d in Direction]))
 
 
 class StoredClaimOut(ClaimOut):
@@ -193,8 +206,40 @@ class ClaimDetailOut(StoredClaimOut):
     article = fields.Nested(ArticleOut)
 
 
+class RelationClaimOut(Schema):
+    index = fields.Integer()  # position of the claim in the article's claims
+    id = fields.Integer(allow_none=True)  # stored claim id (None for POST /v1/extract)
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+    role = fields.String(validate=validate.OneOf([r.value for r in Role]))
+
+
+class SpanOut(Schema):
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+
+
+class RelationOut(Schema):
+    id = fields.Integer(allow_none=True)
+    kind = fields.String(validate=validate.OneOf([k.value for k in RelationKind]))
+    claims = fields.List(fields.Nested(RelationClaimOut))
+    evidence = fields.Nested(SpanOut)
+    how = fields.String()
+    subject = fields.String(allow_none=True)
+    direction = fields.String(allow_none=True, validate=validate.OneOf([d.value for d in Direction]))
+    attrs = fields.Dict(keys=fields.String())
+
+
 class ExtractOut(Schema):
     claims = fields.List(fields.Nested(ClaimOut))
+    relations = fields.List(fields.Nested(RelationOut))  # only when the request asked for them
+
+
+class RelationsOfArticleOut(Schema):
+    article_id = fields.Integer()
+    relations = fields.List(fields.Nested(RelationOut))
 
 
 class ArticleWithClaimsOut(Schema):

@@ -9,9 +9,23 @@ from pathlib import Path
 
 from claims_api.commands.paths import txt_files
 from claims_api.extract import extract
+from claims_api.relations.annotate import annotate_claims
 
 HELP = "extract the claims of .txt articles (files or folders) and print them"
-_TABLE_COLUMNS = ("doc", "start", "end", "kind", "value", "low", "high", "unit", "qualifier", "text")
+_TABLE_COLUMNS = (
+    "doc",
+    "start",
+    "end",
+    "kind",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "role",
+    "change",
+    "text",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for path in paths:
         doc = path.stem
-        claims = extract(read_article(path), published=args.published, normalize=not args.no_normalize)
+        text = read_article(path)
+        claims = extract(text, published=args.published, normalize=not args.no_normalize)
+        claims, _ = annotate_claims(text, claims, published=args.published)  # each claim's role, change
         for claim in claims:
             row = {"doc": doc, **claim.to_dict()}
             if args.format == "jsonl":

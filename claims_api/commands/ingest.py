@@ -31,6 +31,7 @@ def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = T
     from tqdm import tqdm
 
     from claims_api.extract import extract
+    from claims_api.relations.annotate import annotate_claims
     from claims_api.storage import NewArticle
 
     summary = Summary()
@@ -49,7 +50,8 @@ def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = T
         if store.find_article(url=None, text=text) is not None:
             summary.present += 1
             continue
-        article, created = store.add_article(NewArticle(text=text, doc=f.stem), extract(text))
+        claims, relations = annotate_claims(text, extract(text))
+        article, created = store.add_article(NewArticle(text=text, doc=f.stem), claims, relations)
         if created:
             summary.added += 1
             summary.claims += article.n_claims

@@ -122,7 +122,81 @@ mark{background:#ffe066;padding:0 .15em;border-radius:2px;font-weight:bold}
 dl{font:.85em system-ui,sans-serif;color:#555;display:flex;flex-wrap:wrap;gap:.2em 1em;margin:.4em 0}
 dt{font-weight:600} dt::after{content:":"} dd{margin:0}
 a{color:#1d4e89}
+.note{font:.95em system-ui,sans-serif;color:#555}
+details{background:#fff;border-left:6px solid #52b788;border-radius:4px;margin:.6em 0;
+ box-shadow:0 1px 3px rgba(0,0,0,.08)}
+summary{cursor:pointer;padding:.6em 1.2em;font:600 1em system-ui,sans-serif;color:#2d6a4f}
+summary .rules{font-weight:400;font-size:.8em;color:#777;margin-left:.6em}
+details[open] summary{border-bottom:1px solid #e5e5e5}
+details article{box-shadow:none;border-left-width:3px;margin:.6em 1em}
 """
+
+
+#: What one finding of a rule checked, singular and plural, for the audit trail's summaries
+#: ("14 conversions checked"). Rules that check the same kind of relation share a noun and so one
+#: group; a rule not listed here is named after itself ("1 foo bar check").
+CHECK_NOUNS: dict[str, tuple[str, str]] = {
+    "implied_fx_rate": ("conversion", "conversions"),
+    "conversion": ("conversion", "conversions"),
+    "conversions": ("conversion", "conversions"),
+    "unit_conversion": ("unit conversion", "unit conversions"),
+    "percent_change": ("change", "changes"),
+    "change": ("change", "changes"),
+    "changes": ("change", "changes"),
+    "change_direction": ("change direction", "change directions"),
+    "parts_exceed_total": ("part and total", "parts and totals"),
+    "part_of": ("part and total", "parts and totals"),
+    "parts_total": ("part and total", "parts and totals"),
+    "shares_sum": ("set of shares", "sets of shares"),
+    "shares": ("set of shares", "sets of shares"),
+    "rate_vs_total": ("rate against its total", "rates against their totals"),
+    "rate_total": ("rate against its total", "rates against their totals"),
+    "conflicting_figures": ("restatement", "restatements"),
+    "restatement": ("restatement", "restatements"),
+    "restatements": ("restatement", "restatements"),
+}
+
+
+def check_noun(rule: str, n: int) -> str:
+    """``"14 conversions"``: how many findings of ``rule``'s kind, in words."""
+    one, many = CHECK_NOUNS.get(rule) or (
+        f"{rule.replace('_', ' ')} check",
+        f"{rule.replace('_', ' ')} checks",
+    )
+    return f"{n} {one if n == 1 else many}"
+
+
+def _finding_html(f: Finding, article_url: Callable[[str], str], css: str) -> str:
+    status = html.escape(f.status.value)
+    return (
+        f'<article class="{css}"><div class="tags"><span class="tag {status}">{status}</span>'
+        f'<span class="tag">{html.escape(f.rule)}</span></div>'
+        f'<p class="explanation">{html.escape(f.explanation)}</p>'
+        f"{_quotes(f, article_url)}{_numbers(f)}</article>"
+    )
+
+
+def _audit_trail(consistent: Sequence[Finding], article_url: Callable[[str], str]) -> list[str]:
+    """The consistent findings, collapsed: one <details> per kind of check, largest group first."""
+    groups: dict[str, list[Finding]] = {}
+    for f in consistent:
+        groups.setdefault(CHECK_NOUNS.get(f.rule, (f.rule, f.rule))[1], []).append(f)
+    heading = f"{_HEADINGS[Severity.INFO]} ({len(consistent)})"
+    parts = [
+        f'<section class="audit"><h2 class="info">{html.escape(heading)}</h2>',
+        '<p class="note">Every relation checked whose figures agree, with the arithmetic; '
+        "open a group to read them.</p>",
+    ]
+    for _, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        rules = ", ".join(sorted({f.rule for f in group}))
+        parts.append(
+            f"<details><summary>{html.escape(check_noun(group[0].rule, len(group)))} checked"
+            f' <span class="rules">{html.escape(rules)}</span></summary>'
+        )
+        parts.extend(_finding_html(f, article_url, "info") for f in group)
+        parts.append("</details>")
+    parts.append("</section>")
+    return parts
 
 
 def render_html(
@@ -131,33 +205,34 @@ def render_html(
     article_url: Callable[[str], str] = lambda article_id: f"/v1/articles/{article_id}",
     title: str = "Consistency report",
 ) -> str:
-    """A self-contained page (inline CSS, no external assets): findings grouped by severity."""
-    bad = sum(1 for f in findings if f.status is Status.INCONSISTENT)
+    """A self-contained page (inline CSS, no script, no external assets): the inconsistent findings
+    first, by severity, then the consistent ones as a collapsed audit trail grouped by kind of
+    check ("14 conversions checked" in a <details>)."""
+    bad = [f for f in findings if f.status is Status.INCONSISTENT]
+    good = [f for f in findings if f.status is not Status.INCONSISTENT]
     articles = len({r.article_id for f in findings for r in f.claims})
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>{html.escape(title)}</h1><p>{len(findings)} findings over {articles} articles; "
-        f"{bad} inconsistent.</p></header><main>",
+        f"<header><h1>{html.escape(title)}</h1><p>{len(findings)} findings over {articles} articles: "
+        f"{len(bad)} inconsistent, {len(good)} checked and consistent.</p></header><main>",
     ]
     if not findings:
         parts.append("<p>No findings.</p>")
+    elif not bad:
+        parts.append('<p class="note">No inconsistent figures.</p>')
     for severity in _ORDER:
-        group = [f for f in findings if f.severity is severity]
+        group = [f for f in bad if f.severity is severity]
         if not group:
             continue
         sev = html.escape(severity.value)
-        parts.append(f'<section><h2 class="{sev}">{html.escape(_HEADINGS[severity])} ({len(group)})</h2>')
-        for f in group:
-            status = html.escape(f.status.value)
-            parts.append(
-                f'<article class="{sev}"><div class="tags"><span class="tag {status}">{status}</span>'
-                f'<span class="tag">{html.escape(f.rule)}</span></div>'
-                f'<p class="explanation">{html.escape(f.explanation)}</p>'
-                f"{_quotes(f, article_url)}{_numbers(f)}</article>"
-            )
+        heading = _HEADINGS[severity] if severity is not Severity.INFO else "Info"
+        parts.append(f'<section><h2 class="{sev}">{html.escape(heading)} ({len(group)})</h2>')
+        parts.extend(_finding_html(f, article_url, sev) for f in group)
         parts.append("</section>")
+    if good:
+        parts.extend(_audit_trail(good, article_url))
     parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"

@@ -14,6 +14,7 @@ from claims_api.storage.types import NewArticle as NewArticle
 from claims_api.storage.types import Page as Page
 from claims_api.storage.types import StoredArticle as StoredArticle
 from claims_api.storage.types import StoredClaim as StoredClaim
+from claims_api.storage.types import StoredRelation as StoredRelation
 from claims_api.storage.types import sentence_excerpt as sentence_excerpt
 
 DEFAULT_URL = "sqlite:///claims.db"
@@ -27,6 +28,7 @@ __all__ = [
     "Page",
     "StoredArticle",
     "StoredClaim",
+    "StoredRelation",
     "open_store",
     "sentence_excerpt",
 ]

@@ -29,6 +29,7 @@ from claims_api.model import (
     Severity,
     Status,
 )
+from claims_api.relations.model import Direction, Member, Relation, RelationKind, Role
 from claims_api.storage import tables as t
 from claims_api.storage.types import (
     CLAIM_SORTS,
@@ -38,6 +39,7 @@ from claims_api.storage.types import (
     Page,
     StoredArticle,
     StoredClaim,
+    StoredRelation,
     sentence_excerpt,
 )
 
@@ -157,7 +159,9 @@ class SqlStore:
         row = conn.execute(sa.select(t.articles).where(cond).order_by(t.articles.c.id).limit(1)).first()
         return _article(row) if row else None
 
-    def add_article(self, article: NewArticle, claims: Sequence[Claim]) -> tuple[StoredArticle, bool]:
+    def add_article(
+        self, article: NewArticle, claims: Sequence[Claim], relations: Sequence[Relation] = ()
+    ) -> tuple[StoredArticle, bool]:
         sha = text_sha256(article.text)
         with self._read.connect() as conn:
             existing = self._find(conn, article.url, sha)
@@ -166,6 +170,7 @@ class SqlStore:
         try:
             with self._write.begin() as conn:
                 article_id = self._insert(conn, article, sha, claims)
+                self._insert_relations(conn, article_id, relations)
                 stored = self._get_article(conn, article_id)
                 assert stored is not None
                 model_article = self._model_article(conn, article_id)
@@ -251,6 +256,60 @@ class SqlStore:
         )
         with self._read.connect() as conn:
             return [_stored_claim(r) for r in conn.execute(stmt)]
+
+    # -- relations (the relation pass's output, stored with the claims) ---------------------
+
+    def _insert_relations(self, conn: Connection, article_id: int, relations: Sequence[Relation]) -> None:
+        if not relations:
+            return
+        c = t.claims.c
+        ids = {
+            x.position: x.id
+            for x in conn.execute(sa.select(c.position, c.id).where(c.article_id == article_id))
+        }
+        for r in relations:
+            if any(m.index not in ids for m in r.members):
+                raise ValueError(f"a {r.kind} relation names a claim the article does not have")
+        rows = [_relation_row(article_id, i, r, ids) for i, r in enumerate(relations)]
+        conn.execute(t.relations.insert(), rows)
+
+    def replace_relations(
+        self,
+        article_id: int,
+        roles: Sequence[tuple[str | None, str | None]],
+        relations: Sequence[Relation],
+    ) -> bool:
+        """Replace a stored article's roles (``(role, change)`` per claim, in position order) and
+        relations, in one transaction; False when there is no such article."""
+        c = t.claims.c
+        with self._write.begin() as conn:
+            n = conn.execute(
+                sa.select(t.articles.c.n_claims).where(t.articles.c.id == article_id)
+            ).scalar_one_or_none()
+            if n is None:
+                return False
+            if len(roles) != n:
+                raise ValueError(f"{len(roles)} roles for the {n} claims of article {article_id}")
+            conn.execute(t.relations.delete().where(t.relations.c.article_id == article_id))
+            if roles:
+                conn.execute(
+                    t.claims.update()
+                    .where(c.article_id == article_id, c.position == sa.bindparam("b_position"))
+                    .values(role=sa.bindparam("b_role"), change=sa.bindparam("b_change")),
+                    [{"b_position": i, "b_role": r, "b_change": ch} for i, (r, ch) in enumerate(roles)],
+                )
+            self._insert_relations(conn, article_id, relations)
+        return True
+
+    def article_relations(self, article_id: int) -> list[StoredRelation]:
+        c, r = t.claims.c, t.relations.c
+        with self._read.connect() as conn:
+            positions = {
+                x.id: x.position
+                for x in conn.execute(sa.select(c.id, c.position).where(c.article_id == article_id))
+            }
+            rows = conn.execute(sa.select(t.relations).where(r.article_id == article_id).order_by(r.position))
+            return [_stored_relation(row, positions) for row in rows]
 
     def delete_article(self, article_id: int) -> bool:
         with self._write.begin() as conn:
@@ -534,6 +593,8 @@ def _claim_row(article_id: int, position: int, c: Claim, text: str, published: s
         "si_unit": c.si_unit,
         "norm_note": c.norm_note,
         "attrs": d["attrs"] or None,
+        "role": c.role,
+        "change": c.change,
         "sentence": sentence,
         "lo": _first(value, low),
         "hi": value if value is not None else high,
@@ -574,7 +635,42 @@ def _claim(row: Any) -> Claim:
         si_unit=row.si_unit,
         norm_note=row.norm_note,
         attrs=row.attrs or {},
+        role=row.role,
+        change=row.change,
     )
+
+
+def _relation_row(article_id: int, position: int, r: Relation, claim_ids: dict[int, int]) -> dict[str, Any]:
+    from claims_api.model import _plain  # JSON-safe attrs (NaN and inf to null)
+
+    d = r.to_dict()
+    return {
+        "article_id": article_id,
+        "position": position,
+        "kind": d["kind"],
+        "members": [{"claim_id": claim_ids[m.index], "role": str(m.role)} for m in r.members],
+        "evidence_start": r.evidence[0],
+        "evidence_end": r.evidence[1],
+        "how": r.how,
+        "subject": r.subject,
+        "direction": d["direction"],
+        "attrs": _plain(d["attrs"]) or None,
+    }
+
+
+def _stored_relation(row: Any, positions: dict[int, int]) -> StoredRelation:
+    members = tuple(Member(positions[m["claim_id"]], Role(m["role"])) for m in row.members)
+    relation = Relation(
+        kind=RelationKind(row.kind),
+        members=members,
+        evidence=(row.evidence_start, row.evidence_end),
+        how=row.how,
+        subject=row.subject,
+        direction=Direction(row.direction) if row.direction else None,
+        attrs=row.attrs or {},
+    )
+    claim_ids = tuple(int(m["claim_id"]) for m in row.members)
+    return StoredRelation(int(row.id), int(row.article_id), relation, claim_ids)
 
 
 def _stored_claim(row: Any) -> StoredClaim:

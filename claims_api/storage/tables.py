@@ -68,6 +68,8 @@ claims = sa.Table(
     sa.Column("si_unit", sa.Text),
     sa.Column("norm_note", sa.Text),
     sa.Column("attrs", sa.JSON),
+    sa.Column("role", sa.String(32)),  # set by the relation pass when the article was stored
+    sa.Column("change", sa.String(8)),
     # search columns
     sa.Column("sentence", sa.Text, nullable=False),
     sa.Column("lo", sa.Double, index=True),
@@ -77,6 +79,26 @@ claims = sa.Table(
     sa.Column("date", sa.String(32), index=True),
     sa.Column("search", sa.Text, nullable=False),
     sa.Index("ix_claims_kind_unit_lo", "kind", "unit", "lo"),
+)
+
+# The relation pass's relations of an article, written with its claims (migration 0005).
+# ``members``: [{"claim_id": int, "role": str}, ...] in the relation's order.
+relations = sa.Table(
+    "relations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, index=True),
+    sa.Column("members", sa.JSON, nullable=False),
+    sa.Column("evidence_start", sa.Integer, nullable=False),
+    sa.Column("evidence_end", sa.Integer, nullable=False),
+    sa.Column("how", sa.Text, nullable=False),
+    sa.Column("subject", sa.Text),
+    sa.Column("direction", sa.String(8)),
+    sa.Column("attrs", sa.JSON),
 )
 
 article_keys = sa.Table(

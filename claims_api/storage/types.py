@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from claims_api.model import Claim, Finding
+from claims_api.relations.model import Relation
 
 T = TypeVar("T")
 
@@ -44,6 +45,17 @@ class StoredClaim:
     claim: Claim
     sentence: str
     doc: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRelation:
+    """A stored relation: ``relation``'s member indices are claim positions in the article,
+    ``claim_ids`` the stored ids of those claims, member by member."""
+
+    id: int
+    article_id: int
+    relation: Relation
+    claim_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +136,11 @@ class ClaimStore(Protocol):
     def find_article(self, *, url: str | None, text: str) -> StoredArticle | None:
         """The stored article with this url or this exact text, if any."""
 
-    def add_article(self, article: NewArticle, claims: Sequence[Claim]) -> tuple[StoredArticle, bool]:
-        """Store an article and its claims in one transaction; ``(article, created)``.
+    def add_article(
+        self, article: NewArticle, claims: Sequence[Claim], relations: Sequence[Relation] = ()
+    ) -> tuple[StoredArticle, bool]:
+        """Store an article, its claims (with their ``role``/``change``) and the relations between
+        them (members by index into ``claims``) in one transaction; ``(article, created)``.
 
         The same url or the same text again returns the existing article with ``created`` False,
         also when another process inserts it at the same moment. Findings of the consistency
@@ -145,6 +160,18 @@ class ClaimStore(Protocol):
     ) -> Page[StoredArticle]: ...
 
     def article_claims(self, article_id: int) -> list[StoredClaim]: ...
+
+    def article_relations(self, article_id: int) -> list[StoredRelation]:
+        """The relations stored with an article's claims, in the relation pass's order."""
+
+    def replace_relations(
+        self,
+        article_id: int,
+        roles: Sequence[tuple[str | None, str | None]],
+        relations: Sequence[Relation],
+    ) -> bool:
+        """Replace an article's stored ``(role, change)`` per claim and its relations (one
+        transaction; ``claims-api db relate`` re-runs the relation pass over stored articles)."""
 
     def delete_article(self, article_id: int) -> bool:
         """Delete an article, its claims, and recompute the findings of its groups."""

@@ -78,6 +78,17 @@ def test_html(client: Any) -> None:
     assert client.get("/v1/consistency", headers={"Accept": "*/*"}).mimetype == "application/json"
 
 
+def test_html_puts_inconsistent_first_and_collapses_the_consistent(client: Any) -> None:
+    add(client, "There were 3 ships.")
+    add(client, "There were 3 ships in port.")
+    add(client, "Police found 12 bodies.")
+    add(client, "Reporters saw 15 bodies.")
+    page = client.get("/v1/consistency", headers={"Accept": "text/html"}).get_data(as_text=True)
+    bad, good = page.index("count:bodies: [12.0, 15.0]"), page.index("count:ships: [3.0]")
+    assert bad < page.index("<details>") < good < page.index("</details>")
+    assert "<summary>1 restatement checked" in page
+
+
 def test_minimal_html_without_renderer(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
 
@@ -93,6 +104,17 @@ def test_minimal_html_without_renderer(client: Any, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(builtins, "__import__", no_render)
     page = client.get("/v1/consistency", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "<li><b>conflicting_figures</b>" in page and 'href="/v1/articles/' in page
+
+
+def test_minimal_html_lists_inconsistent_first() -> None:
+    from claims_api.api.routes.consistency import _minimal_html
+    from claims_api.model import Finding, Severity, Status
+
+    def finding(key: str, status: Status) -> Finding:
+        return Finding("some_rule", status, Severity.INFO, (), {}, f"about {key}", key)
+
+    page = _minimal_html([finding("ships", Status.CONSISTENT), finding("bodies", Status.INCONSISTENT)])
+    assert page.index("about bodies") < page.index("about ships")
 
 
 def test_store_list_findings_for_the_report_command(store: Any, client: Any) -> None:

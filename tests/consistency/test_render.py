@@ -68,6 +68,84 @@ def test_html_escapes_hostile_text(report):
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
+def _finding(rule, status, n, article="a1"):
+    from claims_api.model import ClaimRef, Finding, Severity, Status
+
+    bad = status == "inconsistent"
+    ref = ClaimRef(article, "doc-" + article, 10 * n, 10 * n + 4, f"£{n}m", f"It cost £{n}m ($2m) in all.")
+    return Finding(
+        rule=rule,
+        status=Status(status),
+        severity=Severity.HIGH if bad else Severity.INFO,
+        claims=(ref,),
+        numbers={},
+        explanation=f"{rule} finding number {n} ({status})",
+        key=f"{rule}:{n}",
+    )
+
+
+AUDIT = [
+    _finding("implied_fx_rate", "consistent", 1),
+    _finding("percent_change", "consistent", 2),
+    _finding("implied_fx_rate", "inconsistent", 3),
+    _finding("implied_fx_rate", "consistent", 4),
+    _finding("some_new_rule", "consistent", 5),
+    _finding("implied_fx_rate", "consistent", 6),
+    _finding("conflicting_figures", "inconsistent", 7),
+]
+
+
+def _details(page):
+    """Each <details> block of the page, as its text."""
+    out, at = [], 0
+    while (i := page.find("<details>", at)) >= 0:
+        j = page.index("</details>", i)
+        out.append(page[i:j])
+        at = j
+    return out
+
+
+def test_inconsistent_findings_come_first():
+    page = render_html(AUDIT)
+    bad = [f for f in AUDIT if f.status.value == "inconsistent"]
+    good = [f for f in AUDIT if f.status.value == "consistent"]
+    last_bad = max(page.index(f.explanation) for f in bad)
+    assert all(page.index(f.explanation) > last_bad for f in good)
+    assert "7 findings over 1 articles: 2 inconsistent, 5 checked and consistent." in page
+
+
+def test_consistent_findings_are_a_collapsed_audit_trail_by_kind_of_check():
+    page = render_html(AUDIT)
+    groups = _details(page)
+    summaries = [g[g.index("<summary>") + 9 : g.index("</summary>")] for g in groups]
+    assert [s.split(" <span")[0] for s in summaries] == [
+        "3 conversions checked",  # the largest group first
+        "1 change checked",
+        "1 some new rule check checked",
+    ]
+    for f in AUDIT:
+        inside = [g for g in groups if f.explanation in g]
+        assert len(inside) == (1 if f.status.value == "consistent" else 0)
+    assert "<details open" not in page and "<script" not in page.lower()
+
+
+def test_all_consistent_and_nothing_at_all():
+    only_good = [f for f in AUDIT if f.status.value == "consistent"]
+    page = render_html(only_good)
+    assert "No inconsistent figures." in page and len(_details(page)) == 3
+    empty = render_html([])
+    assert "No findings." in empty and "<details" not in empty
+
+
+def test_check_noun():
+    from claims_api.consistency.render import check_noun
+
+    assert check_noun("implied_fx_rate", 14) == "14 conversions"
+    assert check_noun("implied_fx_rate", 1) == "1 conversion"
+    assert check_noun("parts_exceed_total", 2) == "2 parts and totals"
+    assert check_noun("brand_new", 3) == "3 brand new checks"
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="no headless chromium installed")
 def test_html_in_a_real_browser(report, tmp_path):
@@ -86,6 +164,11 @@ def test_html_in_a_real_browser(report, tmp_path):
     for f in report:
         assert f.rule in dom
     assert "3.790 PEN per USD" in dom
+    # the audit trail is collapsed <details> (no script): none open, each with its summary
+    assert dom.count("<details>") == len(_details(render_html(report))) > 0
+    assert "<details open" not in dom and "<script" not in dom
+    consistent = [f for f in report if f.status.value == "consistent"]
+    assert f"Checked and consistent ({len(consistent)})" in dom
     shot = tmp_path / "shot.png"
     subprocess.run(
         [

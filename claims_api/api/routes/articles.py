@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app
 
 from claims_api.api.errors import ApiError
 from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, json_body, query
-from claims_api.api.routes import claim_dict, store
+from claims_api.api.routes import claim_dict, relation_dict, store
 from claims_api.api.schemas import (
     ArticleDetailOut,
     ArticleIn,
@@ -18,9 +18,12 @@ from claims_api.api.schemas import (
     BatchIn,
     BatchOut,
     ClaimsOfArticleOut,
+    RelationsOfArticleOut,
 )
 from claims_api.extract import extract
 from claims_api.model import Claim
+from claims_api.relations import Relation
+from claims_api.relations.annotate import annotate_claims
 from claims_api.storage import NewArticle, StoredArticle
 
 bp = Blueprint("articles", __name__)
@@ -31,23 +34,29 @@ def _not_found(article_id: int) -> ApiError:
     return ApiError(404, "Not Found", f"There is no article {article_id}.", kind="not-found")
 
 
-def prepare(data: dict[str, Any]) -> tuple[NewArticle, StoredArticle | None, list[Claim]]:
-    """A validated article, the stored one with its url or text if any, and else its claims.
+Prepared = tuple[NewArticle, StoredArticle | None, list[Claim], tuple[Relation, ...]]
 
-    Extraction may fail (too many figures); it runs before anything is stored."""
+
+def prepare(data: dict[str, Any]) -> Prepared:
+    """A validated article, the stored one with its url or text if any, and else its claims
+    (with their roles) and relations.
+
+    Extraction may fail (too many figures); it and the relation pass run before anything is stored."""
     new = NewArticle(**data)
     existing = store().find_article(url=new.url, text=new.text)
     if existing is not None:
-        return new, existing, []
-    return new, None, extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+        return new, existing, [], ()
+    claims = extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+    claims, relations = annotate_claims(new.text, claims, published=new.published)
+    return new, None, claims, relations
 
 
-def add(prepared: tuple[NewArticle, StoredArticle | None, list[Claim]]) -> tuple[StoredArticle, bool]:
+def add(prepared: Prepared) -> tuple[StoredArticle, bool]:
     """Store a prepared article unless it is already there."""
-    new, existing, claims = prepared
+    new, existing, claims, relations = prepared
     if existing is not None:
         return existing, False
-    return store().add_article(new, claims)
+    return store().add_article(new, claims, relations)
 
 
 def with_claims(article: StoredArticle, created: bool) -> dict[str, Any]:
@@ -113,6 +122,20 @@ def article_claims(article_id: int) -> dict:
         raise _not_found(article_id)
     claims = [claim_dict(c) for c in store().article_claims(article_id)]
     return ClaimsOfArticleOut().dump({"article_id": article_id, "claims": claims})
+
+
+@bp.get(f"/v1/articles/{ID}/relations")
+def article_relations(article_id: int) -> dict:
+    """The relations between one article's claims, as the relation pass found them when it was stored."""
+    article = store().get_article(article_id)
+    if article is None:
+        raise _not_found(article_id)
+    claims = [c.claim for c in store().article_claims(article_id)]
+    out = [
+        relation_dict(r.relation, article.text, claims, claim_ids=r.claim_ids, relation_id=r.id)
+        for r in store().article_relations(article_id)
+    ]
+    return RelationsOfArticleOut().dump({"article_id": article_id, "relations": out})
 
 
 @bp.delete(f"/v1/articles/{ID}")

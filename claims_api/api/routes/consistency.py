@@ -12,7 +12,7 @@ from flask import Blueprint, Response, request
 from claims_api.api.inputs import query
 from claims_api.api.routes import store
 from claims_api.api.schemas import FindingsOut, FindingsQuery
-from claims_api.model import Finding
+from claims_api.model import Finding, Status
 
 bp = Blueprint("consistency", __name__)
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ ARTICLE_URL = ArticleUrl("/v1/articles/{id}")
 
 def _minimal_html(findings: Sequence[Finding]) -> str:
     items = []
-    for f in findings:
+    for f in sorted(findings, key=lambda f: f.status is not Status.INCONSISTENT):  # inconsistent first
         refs = ", ".join(f'<a href="{ARTICLE_URL(r.article_id)}">{html.escape(r.text)}</a>' for r in f.claims)
         items.append(
             f"<li><b>{html.escape(f.rule)}</b> [{html.escape(str(f.status))}, {html.escape(str(f.severity))}]"
