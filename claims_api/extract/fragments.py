@@ -19,6 +19,28 @@ def alternation(words: Iterable[str], *, escape: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+class _SimpleFold(dict[int, str]):
+    """Each character's case fold as one character, computed once per character met."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        folded = next((f for f in (ch.casefold(), ch.lower()) if len(f) == 1), ch.lower()[0])
+        self[cp] = folded
+        return folded
+
+
+_SIMPLE_FOLD = _SimpleFold()
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case, one character for one, read the way a case-insensitive pattern
+    reads it: "İ" is "i" (``str.lower`` gives two characters), "ſ" is "s", "K" (Kelvin) is "k".
+
+    Use it, never ``str.lower``, for a key built from matched text or for a copy that is indexed
+    with offsets of the original."""
+    return text.translate(_SIMPLE_FOLD)
+
+
 def fold(text: str) -> str:
-    """Lookup key of a phrase: NFKC (micro sign = mu), lower case, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    """Lookup key of a phrase: NFKC (micro sign = mu), lower case (``lower``), single spaces."""
+    return " ".join(lower(unicodedata.normalize("NFKC", text)).split())
