@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app
 
 from claims_api.api.errors import ApiError
-from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, json_body, query
+from claims_api.api.inputs import decode_cursor, encode_cursor, json_body, query
 from claims_api.api.routes import claim_dict, store
 from claims_api.api.schemas import (
     ArticleDetailOut,
@@ -80,12 +80,7 @@ def create_articles() -> tuple[dict, int]:
 def list_articles() -> dict:
     """List articles, oldest first, filtered by source and publication date."""
     q = query(ArticlesQuery())
-    after = None
-    if q["cursor"]:
-        cur = decode_cursor(q["cursor"])
-        after = cur.get("a")
-        if not isinstance(after, int) or isinstance(after, bool):
-            raise bad_cursor()
+    after = decode_cursor(q["cursor"])[0] if q["cursor"] else None
     page = store().list_articles(
         source=q["source"],
         published_from=q["published_from"],
@@ -93,7 +88,7 @@ def list_articles() -> dict:
         after=after,
         limit=min(q["limit"], current_app.config["PAGE_LIMIT"] * 4),
     )
-    nxt = encode_cursor({"a": page.after[1]}) if page.after else None
+    nxt = encode_cursor(page.after[1]) if page.after else None
     return ArticleListOut().dump({"articles": page.items, "next_cursor": nxt})
 
 
