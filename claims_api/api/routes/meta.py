@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, send_from_directory
 
-from claims_api.api.errors import problem
+from claims_api.api.errors import OUTAGE, database_unavailable
 from claims_api.api.routes import store
 from claims_api.api.schemas import HealthOut
 from claims_api.errors import StoreError
@@ -34,7 +34,8 @@ def healthz() -> Any:
     try:
         store().ping()
     except StoreError as exc:
-        return problem(503, "Service Unavailable", str(exc), kind="database-unavailable")
+        OUTAGE.failed(exc)
+        return database_unavailable(str(exc))
     return HealthOut().dump({"status": "ok", "database": "ok"})
 
 
