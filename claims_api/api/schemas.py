@@ -205,6 +205,7 @@ class ArticleOut(Schema):
     url = fields.String(allow_none=True)
     source = fields.String(allow_none=True)
     published = fields.String(allow_none=True)
+    published_basis = fields.String(allow_none=True)
     doc = fields.String(allow_none=True)
     text_sha256 = fields.String()
     created_at = fields.String()

@@ -31,6 +31,8 @@ articles = sa.Table(
     sa.Column("doc", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("n_claims", sa.Integer, nullable=False, default=0),
+    sa.Column("published_basis", sa.String(16)),
+    sqlite_autoincrement=True,  # ids are never reused (migration 0002)
 )
 
 claims = sa.Table(
@@ -77,6 +79,7 @@ claims = sa.Table(
     sa.Column("date", sa.String(32), index=True),
     sa.Column("search", sa.Text, nullable=False),
     sa.Index("ix_claims_kind_unit_lo", "kind", "unit", "lo"),
+    sqlite_autoincrement=True,
 )
 
 article_keys = sa.Table(
@@ -95,6 +98,7 @@ findings = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("severity", sa.String(16), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),  # Finding.to_dict(), claim refs with claim ids
+    sqlite_autoincrement=True,
 )
 
 finding_articles = sa.Table(

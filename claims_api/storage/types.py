@@ -21,6 +21,7 @@ class NewArticle:
     source: str | None = None
     published: str | None = None  # ISO date
     doc: str | None = None
+    published_basis: str | None = None  # "given" or "inferred" (``extract.published_of``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class StoredArticle:
     doc: str | None
     created_at: str  # ISO 8601, UTC
     n_claims: int
+    published_basis: str | None = None  # "given", "inferred" (from the dateline) or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from flask import Blueprint, Response, current_app
@@ -19,7 +20,7 @@ from claims_api.api.schemas import (
     BatchOut,
     ClaimsOfArticleOut,
 )
-from claims_api.extract import extract
+from claims_api.extract import extract, published_of
 from claims_api.model import Claim
 from claims_api.storage import NewArticle, StoredArticle
 
@@ -39,7 +40,9 @@ def prepare(data: dict[str, Any]) -> tuple[NewArticle, StoredArticle | None, lis
     existing = store().find_article(url=new.url, text=new.text)
     if existing is not None:
         return new, existing, []
-    return new, None, extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+    claims = extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+    published, basis = published_of(claims, new.published)
+    return dataclasses.replace(new, published=published, published_basis=basis), None, claims
 
 
 def add(prepared: tuple[NewArticle, StoredArticle | None, list[Claim]]) -> tuple[StoredArticle, bool]:
