@@ -5,8 +5,11 @@ past the worker timeout (8), a database outage on a throwaway PostgreSQL (4)."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -163,3 +166,41 @@ def test_request_past_the_worker_timeout_is_a_504_problem(hurried: LiveServer) -
     assert (
         requests.post(f"{live.base}/v1/extract", json={"text": "12 m\u0130"}, timeout=10).status_code == 200
     )
+
+
+# -- 10: Swagger UI renders the OpenAPI 3.1 contract ----------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless chromium installed")
+def test_swagger_ui_lists_every_operation(live: LiveServer, tmp_path: Path) -> None:
+    import yaml
+
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+    ]
+    dom = subprocess.run(
+        [
+            CHROMIUM,
+            *flags,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+            f"{live.base}/docs",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    assert "does not specify a valid version field" not in dom
+    spec = yaml.safe_load(requests.get(f"{live.base}/openapi.yaml", timeout=10).text)
+    operations = [(m.upper(), p) for p, ops in spec["paths"].items() for m in ops if m != "parameters"]
+    assert dom.count('class="opblock-summary-method"') >= len(operations), dom[-2000:]
+    for method, path in operations:
+        assert f'data-path="{path}"' in dom, (method, path)

@@ -46,14 +46,13 @@ def openapi() -> Response:
 
 
 def _swagger_dir() -> str:
-    from swagger_ui_bundle import swagger_ui_path
-
-    return str(swagger_ui_path)
+    # swagger-ui-py ships Swagger UI 5, which reads OpenAPI 3.1 (swagger_ui_bundle's 4.15 does not)
+    return str(resources.files("swagger_ui").joinpath("static"))
 
 
 @bp.get("/docs")
 def docs() -> Response:
-    """Swagger UI for the contract, from the swagger_ui_bundle package (no CDN)."""
+    """Swagger UI 5 for the contract, from the swagger-ui-py package (no CDN)."""
     page = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>claims-api docs</title>
 <link rel="stylesheet" href="/docs/swagger-ui.css">
