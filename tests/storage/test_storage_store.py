@@ -102,7 +102,7 @@ def test_fresh_database_and_migrations(db_url: str) -> None:
     s = open_store(db_url)
     assert s.is_empty()
     s.upgrade()
-    assert not s.is_empty() and s.current_revision() == "0001"
+    assert not s.is_empty() and s.current_revision() == "0002_ids_never_reused"
     s.upgrade()  # idempotent
     s.ping()
     s.close()
