@@ -149,8 +149,12 @@ def hurried(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 def test_request_past_the_worker_timeout_is_a_504_problem(hurried: LiveServer) -> None:
-    # 1.9 MB of prose with a figure every 150 characters: seconds of extraction on any machine.
-    sentence = "The committee met again on Tuesday and heard that some 1,200 people had walked the route. "
+    # 1.9 MB of prose with one figure every 190 characters (10,000 in all, under CLAIMS_MAX_CLAIMS):
+    # seconds of extraction on any machine, past the 1 s timeout.
+    sentence = (
+        "The committee met again on Tuesday afternoon and heard, after a long and patient debate "
+        "about the state of the old road, that some 1,200 people had walked the whole route. "
+    )
     text = (sentence * (1_900_000 // len(sentence)))[:1_900_000]
     r = requests.post(f"{hurried.base}/v1/extract", json={"text": text}, timeout=120)
     body = is_problem(r, 504)
