@@ -17,4 +17,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
     CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')" || exit 1
 # Migrate once, then start the workers (they never migrate themselves).
-CMD ["sh", "-c", "claims-api db upgrade && exec gunicorn --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-4} --access-logfile - claims_api.api.wsgi:app"]
+CMD ["sh", "-c", "claims-api db upgrade && exec gunicorn --config python:claims_api.api.gunicorn_conf --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-4} --access-logfile - claims_api.api.wsgi:app"]

@@ -25,8 +25,13 @@ def _load(name: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(f"claims_api.commands.{COMMANDS[name]}")
 
 
+DESCRIPTION = (
+    "Extract, normalize and cross-check the numeric claims in news articles; serve them over a JSON API."
+)
+
+
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="claims-api", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="claims-api", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name in COMMANDS:

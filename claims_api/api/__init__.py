@@ -22,7 +22,10 @@ __all__ = ["create_app"]
 
 
 class IdConverter(IntegerConverter):
-    """A row id in a path; ids past the database's integer range match nothing (404, not 405)."""
+    """A row id in a path, ASCII digits only (werkzeug's ``\\d`` also takes "١", Arabic-Indic
+    one); ids past the database's integer range match nothing (404, not 405)."""
+
+    regex = r"[0-9]+"
 
     def to_python(self, value: str) -> int:
         number = int(value)

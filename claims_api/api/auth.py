@@ -1,5 +1,6 @@
-"""Bearer keys: writes need one of CLAIMS_API_KEYS when it is set; reads need one of
-CLAIMS_API_READ_KEYS (or a write key) when that is set. POST /v1/extract is a read."""
+"""Bearer keys: once any key is configured, writes need one of CLAIMS_API_KEYS (with only
+CLAIMS_API_READ_KEYS set, no key can write); reads need one of CLAIMS_API_READ_KEYS (or a write
+key) when that is set. POST /v1/extract is a read."""
 
 from __future__ import annotations
 
@@ -36,15 +37,23 @@ def check() -> None:
     write_keys: tuple[str, ...] = current_app.config["API_KEYS"]
     read_keys: tuple[str, ...] = current_app.config["READ_KEYS"]
     is_write = request.method in ("POST", "PUT", "PATCH", "DELETE") and endpoint not in READ_POSTS
-    allowed = write_keys if is_write else (read_keys + write_keys if read_keys else ())
-    if not allowed:
-        return
+    if not write_keys and not read_keys:
+        return  # no key configured: the service is open
+    if is_write:
+        allowed = write_keys  # empty with only read keys set: nobody may write
+    elif read_keys:
+        allowed = read_keys + write_keys
+    else:
+        return  # write keys only: reads stay open
     token = _bearer()
     if token is not None and _matches(token, allowed):
         return
-    detail = (
-        "Send 'Authorization: Bearer <key>'." if token is None else "The key is not valid for this request."
-    )
+    if token is None:
+        detail = "Send 'Authorization: Bearer <key>'."
+    elif is_write and not write_keys:
+        detail = "Writes need a key from CLAIMS_API_KEYS, and none is configured."
+    else:
+        detail = "The key is not valid for this request."
     raise ApiError(
         401,
         "Unauthorized",

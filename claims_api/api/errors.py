@@ -4,12 +4,14 @@ and ``errors`` (field -> messages) when input was rejected field by field."""
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
-from flask import Flask, Response, json
+from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from claims_api.errors import TooManyClaims
+from claims_api.storage import is_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +75,64 @@ def _http_error(e: HTTPException) -> Response:
     return problem(code, e.name, detail, headers=headers)
 
 
+#: Seconds a client is asked to wait after a 503 (``Retry-After``).
+RETRY_AFTER = 2
+
+
+class Outage:
+    """One log line when the database goes away and one when it answers again, not one per
+    request (per process: every gunicorn worker notices for itself)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.down = False
+
+    def failed(self, exc: BaseException) -> None:
+        with self._lock:
+            if self.down:
+                return
+            self.down = True
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        log.error("database unavailable (%s: %s); answering 503 until it is back", type(exc).__name__, first)
+
+    def succeeded(self) -> None:
+        if not self.down:
+            return
+        with self._lock:
+            was, self.down = self.down, False
+        if was:
+            log.warning("database available again")
+
+
+OUTAGE = Outage()
+# Endpoints that answer without the database: their success says nothing about it.
+_NO_DATABASE = {None, "meta.openapi", "meta.docs", "meta.docs_asset", "extract.extract", "static"}
+
+
+def database_unavailable(detail: str = "The database is not answering; retry shortly.") -> Response:
+    return problem(
+        503,
+        "Service Unavailable",
+        detail,
+        kind="database-unavailable",
+        headers={"Retry-After": str(RETRY_AFTER)},
+    )
+
+
 def _unexpected(e: Exception) -> Response:
+    if is_unavailable(e):
+        OUTAGE.failed(e)
+        return database_unavailable()
     log.exception("unhandled error")
     return problem(500, "Internal Server Error", "An unexpected error occurred; it has been logged.")
+
+
+def _recovered(resp: Response) -> Response:
+    # A request that read the database (a success or a 404) ends an outage.
+    read_it = resp.status_code < 300 or resp.status_code == 404
+    if OUTAGE.down and read_it and request.endpoint not in _NO_DATABASE:
+        OUTAGE.succeeded()
+    return resp
 
 
 def _too_many_claims(e: TooManyClaims) -> Response:
@@ -93,3 +150,4 @@ def register(app: Flask) -> None:
     app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
+    app.after_request(_recovered)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from marshmallow import Schema, ValidationError
 
 from claims_api.api.errors import ApiError
@@ -30,6 +28,43 @@ def _check_strings(value: Any) -> None:
             _check_strings(v)
 
 
+def too_large() -> ApiError:
+    return ApiError(
+        413,
+        "Request Entity Too Large",
+        "The request body is larger than the limit (CLAIMS_MAX_BODY_BYTES).",
+        kind="body-too-large",
+        headers={"Connection": "close"},
+    )
+
+
+def read_body(limit: int) -> bytes:
+    """The request body, at most ``limit`` bytes, else 413 whatever the transfer encoding.
+
+    A declared Content-Length over the limit is refused unread. A body without one (chunked) is
+    read from the server's own stream up to one byte past the limit, never further: werkzeug's
+    limited stream would stop at the limit and hand the cut body on as if it were whole."""
+    declared = request.content_length
+    if declared is not None:
+        if declared > limit:
+            raise too_large()
+        return request.get_data(cache=True)
+    if not request.environ.get("wsgi.input_terminated"):
+        return b""  # neither a length nor a terminated (dechunked) stream: there is no body
+    stream = request.environ["wsgi.input"]
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        part = stream.read(min(64 * 1024, limit + 1 - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    if size > limit:
+        raise too_large()
+    return b"".join(parts)
+
+
 def json_body(schema: Schema) -> Any:
     """The request body, parsed and validated by ``schema`` (415, 413, 400 or 422 otherwise)."""
     mimetype = request.mimetype
@@ -47,7 +82,7 @@ def json_body(schema: Schema) -> Any:
         raise ApiError(
             415, "Unsupported Media Type", "The body must be UTF-8.", kind="unsupported-media-type"
         )
-    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH
+    raw = read_body(current_app.config["MAX_BODY_BYTES"])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -125,27 +160,28 @@ def _messages(exc: ValidationError) -> dict[str, Any]:
     return {"_schema": msgs}
 
 
-def encode_cursor(data: dict[str, Any]) -> str:
-    raw = json.dumps(data, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+def encode_cursor(last_id: int, key: Any = None) -> str:
+    """A page cursor: ``<last id>``, or ``<last id>_<last sort key>`` (a number or an ISO date)."""
+    if key is None:
+        return str(last_id)
+    # repr(1e308) is "1e+308": drop the "+", which a query string would read as a space
+    return f"{last_id}_{key!r}".replace("e+", "e") if isinstance(key, float) else f"{last_id}_{key}"
 
 
-def decode_cursor(cursor: str) -> dict[str, Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
-    except (binascii.Error, ValueError):
-        data = None
-    if not isinstance(data, dict):
-        raise bad_cursor()
-    return data
+def decode_cursor(cursor: str) -> tuple[int, str | None]:
+    """(last id, last sort key as written or None) of a cursor ``schemas.CURSOR`` accepted.
 
+    Every string of that grammar is a position the lists accept, so the contract and the server
+    agree on what a valid cursor is; ids past the database's range are clamped."""
+    from claims_api.api.schemas import CURSOR, MAX_ID
 
-def bad_cursor() -> ApiError:
-    return ApiError(
-        400,
-        "Bad query parameters",
-        "The cursor is not one this server issued for this query.",
-        kind="bad-query",
-        errors={"cursor": ["Invalid cursor."]},
-    )
+    m = CURSOR.match(cursor)
+    if m is None:  # the schema validated it; kept for callers that did not
+        raise ApiError(
+            400,
+            "Bad query parameters",
+            "The cursor is not one this server issues (see next_cursor).",
+            kind="bad-query",
+            errors={"cursor": ["Invalid cursor."]},
+        )
+    return min(int(m["id"]), MAX_ID), m["key"]

@@ -22,6 +22,29 @@ NO_NUL = re.compile(r"^[^\x00]*$")
 HAS_TEXT = re.compile(r"[^\t\n\v\f\r ]")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 MAX_ID = 2**31 - 1
+# Numbers in query strings are ASCII: int() and float() also read "١٢" (Arabic-Indic digits).
+ASCII_INT = re.compile(r"^[+-]?[0-9]+$")
+ASCII_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+# A page cursor: the last id seen, then the last sort key when the sort is not by id.
+CURSOR = re.compile(r"^(?P<id>[0-9]{1,10})(?:_(?P<key>[0-9A-Za-z.+~-]{1,40}))?$")
+
+
+class AsciiInteger(fields.Integer):
+    """An integer written in ASCII digits (a JSON number, or a query string's text)."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str) and not ASCII_INT.match(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class AsciiFloat(fields.Float):
+    """A decimal number written in ASCII (no "NaN", "inf", "1_000" or "١٢")."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str) and not ASCII_NUMBER.match(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 def _date(value: str) -> None:
@@ -90,16 +113,19 @@ def _query_str(max_len: int = 200) -> fields.String:
 
 
 def _id(**kw: Any) -> fields.Integer:
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kw)
+    return AsciiInteger(validate=validate.Range(min=1, max=MAX_ID), **kw)
 
 
 def _amount() -> fields.Float:
-    return fields.Float(load_default=None, allow_nan=False)
+    return AsciiFloat(load_default=None, allow_nan=False)
 
 
 class _Page(Schema):
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    cursor = fields.String(load_default=None, validate=[validate.Length(min=1, max=500), _no_nul])
+    limit = AsciiInteger(load_default=50, validate=validate.Range(min=1, max=200))
+    cursor = fields.String(
+        load_default=None,
+        validate=validate.Regexp(CURSOR, error="Not a cursor this server issues (see next_cursor)."),
+    )
 
 
 class _Dates(Schema):
@@ -192,6 +218,7 @@ class ArticleOut(Schema):
     url = fields.String(allow_none=True)
     source = fields.String(allow_none=True)
     published = fields.String(allow_none=True)
+    published_basis = fields.String(allow_none=True)
     doc = fields.String(allow_none=True)
     text_sha256 = fields.String()
     created_at = fields.String()

@@ -30,7 +30,7 @@ def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = T
     """Extract and store every .txt file under ``paths``; duplicates (same text) are skipped."""
     from tqdm import tqdm
 
-    from claims_api.extract import extract
+    from claims_api.extract import extract, published_of
     from claims_api.relations.annotate import annotate_claims
     from claims_api.storage import NewArticle
 
@@ -50,8 +50,11 @@ def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = T
         if store.find_article(url=None, text=text) is not None:
             summary.present += 1
             continue
-        claims, relations = annotate_claims(text, extract(text))
-        article, created = store.add_article(NewArticle(text=text, doc=f.stem), claims, relations)
+        claims = extract(text)
+        published, basis = published_of(claims)
+        claims, relations = annotate_claims(text, claims, published=published)
+        new = NewArticle(text=text, doc=f.stem, published=published, published_basis=basis)
+        article, created = store.add_article(new, claims, relations)
         if created:
             summary.added += 1
             summary.claims += article.n_claims

@@ -1,4 +1,5 @@
-"""claims-api serve: run the HTTP API (Flask's server, or gunicorn with --workers > 1)."""
+"""claims-api serve: run the HTTP API on gunicorn with the shipped settings
+(``claims_api.api.gunicorn_conf``: every error a client sees is problem+json)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ HELP = "serve the JSON API (default 127.0.0.1:8000); --load PATH ingests .txt fi
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1")
     parser.add_argument("--port", type=int, default=8000, help="default 8000")
-    parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes when > 1")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
     parser.add_argument(
         "--load", nargs="+", default=[], metavar="PATH", help=".txt files or folders to ingest"
     )
@@ -39,14 +40,8 @@ def run(args: argparse.Namespace) -> int:
                 return 2
     finally:
         store.close()
-    if args.workers > 1:
-        return _gunicorn(args)
-    from claims_api.api import create_app
-
-    app = create_app({"DATABASE_URL": url})
     print(f"serving on http://{args.host}:{args.port} (docs at /docs)", file=sys.stderr)
-    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
-    return 0
+    return _gunicorn(args)
 
 
 def _gunicorn(args: argparse.Namespace) -> int:
@@ -57,7 +52,9 @@ def _gunicorn(args: argparse.Namespace) -> int:
         "--bind",
         f"{args.host}:{args.port}",
         "--workers",
-        str(args.workers),
+        str(max(1, args.workers)),
+        "--config",
+        "python:claims_api.api.gunicorn_conf",
         "claims_api.api.wsgi:app",
     ]
     WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()

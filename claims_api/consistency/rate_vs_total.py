@@ -37,6 +37,7 @@ from claims_api.consistency.context import (
 )
 from claims_api.consistency.memo import per_article
 from claims_api.consistency.words import MEASURES, PLAN_CUES, RELATED_MEASURES
+from claims_api.extract.fragments import lower
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 
 NAME = "rate_vs_total"
@@ -111,7 +112,7 @@ def _period(article: Article, total: Claim) -> tuple[Interval, Claim | None, str
     """The period a total covers: a duration claim in its sentence, or a phrase right after it."""
     m = _PERIOD_AFTER.match(article.text[total.end : total.sentence_end])
     if m:
-        d = DAYS[m.group(1).lower()]
+        d = DAYS[lower(m.group(1))]
         return Interval(d, d), None, m.group(0).strip()
     durations = [
         c

@@ -5,13 +5,14 @@ Pure: no Flask, no database, no IO beyond reading the lexicons once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from claims_api.extract.engine import run
 from claims_api.extract.kinds import percent
 from claims_api.model import Claim
 
-__all__ = ["extract"]
+__all__ = ["extract", "published_of"]
 
 
 def extract(
@@ -40,3 +41,15 @@ def extract(
 
         claims = normalize_claims(text, claims, published)
     return claims
+
+
+def published_of(claims: Sequence[Claim], given: str | None = None) -> tuple[str | None, str | None]:
+    """The article's date and its basis: ``given`` by the caller, else the date ``extract``
+    inferred from the dateline (every claim carries it), else none.
+
+    The one place that decides it, for the store, the API and ``claims-api report --from``, so
+    that a conversion is explained against the same date whichever way the article came in."""
+    if given:
+        return given, "given"
+    inferred = next((c.published for c in claims if c.published and c.published_basis == "inferred"), None)
+    return (inferred, "inferred") if inferred else (None, None)

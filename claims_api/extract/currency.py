@@ -9,7 +9,7 @@ import regex
 from babel import Locale
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
-from claims_api.extract.fragments import alternation, fold
+from claims_api.extract.fragments import alternation, fold, lower
 from claims_api.lexicons import load
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ def last_name(text: str, start: int, end: int) -> tuple[str, int, int] | None:
 @functools.cache
 def _prefix_words() -> frozenset[str]:
     symbols, names, _ = tables()
-    return frozenset([w for name in names for w in name.split()] + [s.lower().rstrip(".") for s in symbols])
+    return frozenset([w for name in names for w in name.split()] + [lower(s).rstrip(".") for s in symbols])
 
 
 def may_prefix(text: str, pos: int) -> bool:
@@ -262,14 +262,14 @@ def may_prefix(text: str, pos: int) -> bool:
     while start and text[start - 1].isalpha():
         start -= 1
     word = text[start:end]
-    return word.isupper() or word.lower() in _prefix_words()
+    return word.isupper() or lower(word) in _prefix_words()
 
 
 def code_for_symbol(sym: str, doc: Doc | None = None) -> str | None:
     """ISO code for a symbol as written; one several currencies use ("Rs") asks ``doc``'s country."""
     symbols, _, _ = tables()
     sym = sym.replace("\\", "").replace(" ", "")
-    key = sym if sym in symbols else next((k for k in symbols if k.lower() == sym.lower()), None)
+    key = sym if sym in symbols else next((k for k in symbols if lower(k) == lower(sym)), None)
     if key is None:
         return None
     word = _LEX["shared_symbols"].get(key)
@@ -308,7 +308,7 @@ def code_for_name(name: str, doc: Doc | None = None) -> str | None:
 
 
 def minor_code(word: str) -> str | None:
-    return _LEX["minor"].get(word.lower())
+    return _LEX["minor"].get(lower(word))
 
 
 def quoted_in(first: str, second: str) -> str:

@@ -12,6 +12,7 @@ import regex
 from claims_api.errors import TooManyClaims
 from claims_api.extract import describe, not_claims, qualifiers
 from claims_api.extract.context import Doc
+from claims_api.extract.fragments import lower
 from claims_api.extract.kinds import KINDS
 from claims_api.extract.numbers import scale_of, scan
 from claims_api.extract.rule import Fields
@@ -189,7 +190,7 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
             b.extra["change_from"] = True
         if b is not None and b.start - a.end <= 12 and not a.vague and _joinable(a, b):
             join = _RANGE_JOIN.match(text, a.end, b.start)
-            word = join.group().strip().lower() if join else ""
+            word = lower(join.group().strip()) if join else ""
             # "between 6,000 and 11,000": only "and" needs the word before the range.
             between = _BETWEEN.search(text, max(0, a.start - 10), a.start) if word == "and" else None
             if join and (word not in ("and", "or") or between):

@@ -9,7 +9,7 @@ import regex
 
 from claims_api.extract import currency, units
 from claims_api.extract.context import MONTHS, Doc
-from claims_api.extract.fragments import alternation
+from claims_api.extract.fragments import alternation, lower
 from claims_api.extract.numbers import ONE_WORD_NUMBER, Num
 from claims_api.lexicons import load
 
@@ -20,7 +20,7 @@ _SP = r"[ \u00a0]"
 
 
 def _last_words(phrases: list[str], *more: str) -> frozenset[str]:
-    return frozenset([*(str(p).lower().split()[-1] for p in phrases), *more])
+    return frozenset([*(lower(str(p)).split()[-1] for p in phrases), *more])
 
 
 # The word just before a number decides which context tests below may apply: most numbers follow
@@ -267,7 +267,7 @@ def _is_age(text: str, n: Num, low: str) -> bool:
     if low not in _AGE_LINKS:  # "voters over 60" needs no "age"; "aged 42 and 57" does
         if low not in _AGE_WORDS and text[max(0, n.start - 2) : n.start].strip()[-1:] not in ("-", ","):
             return False
-        if "age" not in text[max(0, n.start - 60) : n.start].lower():
+        if "age" not in lower(text[max(0, n.start - 60) : n.start]):
             return False
     m = _AGE_BEFORE.search(text, max(0, n.start - 60), n.start)
     if m is None:
@@ -302,7 +302,7 @@ def excluded(doc: Doc, n: Num) -> str | None:
         return None
     lo = max(0, n.start - 24)
     word = _word_before(text, n.start)
-    low, capital = word.lower(), word[:1].isupper()
+    low, capital = lower(word), word[:1].isupper()
     if n.form == "digits":
         if _DECADE.match(text, n.end, n.end + 64) and not n.scaled:
             return "decade"  # "the 1990s", "in her 20s"

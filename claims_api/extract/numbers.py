@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import regex
 
-from claims_api.extract.fragments import alternation
+from claims_api.extract.fragments import alternation, lower
 from claims_api.lexicons import load
 
 _WORDS = load("number_words")
@@ -124,7 +124,6 @@ _START_WORDS = sorted(
     key=lambda w: (-len(w), w),
 )
 _WORD_START = regex.compile(r"\b(?:" + "|".join(_START_WORDS) + r")\b")
-_WORD_START_I = regex.compile(_WORD_START.pattern, regex.IGNORECASE)
 # A scale or fraction word may be led by an article or numerator: "a dozen", "an eighth", "two-thirds".
 _ARTICLE_BEFORE = regex.compile(rf"\b(?:an?|one|{_MANY})[\s\u2010-]+\Z", regex.IGNORECASE | regex.REVERSE)
 _LED_WORDS = frozenset([*SCALES, *DENOMINATORS, *_PLURAL_DENOMINATORS])
@@ -132,10 +131,7 @@ _LED_WORDS = frozenset([*SCALES, *DENOMINATORS, *_PLURAL_DENOMINATORS])
 
 def _candidates(text: str) -> Iterator[int]:
     """Start positions where a number may begin, in order (possibly with repeats)."""
-    low = text.lower()
-    words = (_WORD_START if len(low) == len(text) else _WORD_START_I).finditer(
-        low if len(low) == len(text) else text
-    )
+    words = _WORD_START.finditer(lower(text))  # one character for one: offsets hold
     digits = _DIGIT.finditer(text)
     d = next(digits, None)
     w = next(words, None)
@@ -205,7 +201,7 @@ class Num:
 def _scale_value(raw: str) -> float | None:
     """Factor of a scale written after digits; "lakh crore" multiplies out (1e5 x 1e7)."""
     factor = 1.0
-    for key in raw.lower().split():
+    for key in lower(raw).split():
         if key not in SCALE_ABBREV or (key in ATTACHED_ONLY and raw != raw.lstrip()):
             return None
         factor *= SCALE_ABBREV[key]
@@ -219,7 +215,7 @@ def words_value(text: str) -> float | None:
     last_chunk = 0.0  # what the last scale word added to total
     last_scale = 0
     seen = False
-    text = text.lower()
+    text = lower(text)
     if " point " in text:
         whole, _, frac = text.partition(" point ")
         digits = [UNITS.get(w) for w in frac.split()]
@@ -271,13 +267,13 @@ def scale_of(text: str, start: int, end: int) -> float | None:
         return None
     if m.group("abbrev"):
         return _scale_value(m.group("abbrev"))
-    word = m.group("word").lower().rstrip("s")
+    word = lower(m.group("word")).rstrip("s")
     return float(SCALES.get(word, 0)) or None
 
 
 def fraction_value(text: str) -> float:
     """Share in percent of a fraction phrase: "a third" -> 33.3, "seven-eighths" -> 87.5."""
-    words = _FOLD_SPACE.split(text.lower())
+    words = _FOLD_SPACE.split(lower(text))
     numerator = 1 if words[0] in ("half", "a", "an", "one") else UNITS[words[0]]
     denominator = words[-1] if words[-1] in DENOMINATORS else words[-1][:-1]
     return 100 * numerator / DENOMINATORS[denominator]
@@ -315,17 +311,17 @@ def scan(text: str) -> Iterator[Num]:
 
 def _add_part(n: Num, m: regex.Match[str]) -> None:
     """Widen ``n`` over "and a half" (and a scale word after it): 2 -> 2.5, or 2.5 million."""
-    part = (m.group("part") or m.group("glyph")).lower().split()[-1].split("-")[-1]
-    if part == "quarter" and m.group("part").lower().startswith("three"):
+    part = lower(m.group("part") or m.group("glyph")).split()[-1].split("-")[-1]
+    if part == "quarter" and lower(m.group("part")).startswith("three"):
         part = "quarters"  # "three and three-quarter hours"
-    if part == "third" and m.group("part").lower().startswith("two"):
+    if part == "third" and lower(m.group("part")).startswith("two"):
         part = "thirds"
     n.value += _PARTS[part]
     n.decimals = max(n.decimals, 2)
     n.end = m.end()
     scale = m.group("scale")
     if scale:
-        n.value = float(Decimal(str(n.value)) * Decimal(SCALES[scale.strip().lower()]))
+        n.value = float(Decimal(str(n.value)) * Decimal(SCALES[lower(scale.strip())]))
         n.scaled = True
         n.scale_text = scale
 
@@ -366,10 +362,10 @@ def _read(text: str) -> Iterator[Num]:
             if value is not None:
                 yield Num(m.start(), m.end(), value, "words")
         elif group == "vague":
-            key = " ".join(m.group().lower().split())
+            key = " ".join(lower(m.group()).split())
             yield Num(m.start(), m.end(), float(VAGUE[key]), "vague")
         elif group == "ord":
-            raw = m.group().lower()
+            raw = lower(m.group())
             if raw[0].isdigit():
                 value = float(raw.rstrip("stndrh"))
             else:
@@ -377,7 +373,7 @@ def _read(text: str) -> Iterator[Num]:
                 value = float(sum(TENS.get(p, 0) for p in parts[:-1]) + ORDINALS[parts[-1]])
             yield Num(m.start(), m.end(), value, "ord")
         elif group == "halfscale":
-            scale = m.group().lower().split()[-1].split("-")[-1]
+            scale = lower(m.group()).split()[-1].split("-")[-1]
             yield Num(m.start(), m.end(), 0.5 * (12 if scale == "dozen" else SCALES[scale]), "words", 1, True)
         elif group == "frac":
             yield Num(m.start(), m.end(), fraction_value(m.group()), "frac")

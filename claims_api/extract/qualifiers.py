@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from claims_api.extract.fragments import alternation, fold
+from claims_api.extract.fragments import alternation, fold, lower
 from claims_api.extract.numbers import TENS, UNITS
 from claims_api.lexicons import load
 from claims_api.model import Kind, Qualifier
@@ -44,7 +44,7 @@ def _over_bounds(text: str, at: int, kind: Kind | None) -> bool:
     ("took over 3 hours"); before a time, not when it names the period of a change or of a figure
     ("rose 20% over five years", "spread over five years")."""
     prev = _PREV_WORD.search(text, max(0, at - 30), at)
-    word = prev.group(1).lower() if prev is not None else ""
+    word = lower(prev.group(1)) if prev is not None else ""
     if kind is Kind.DURATION:
         if word in _OVER_TIME_BOUND:
             return True
@@ -64,7 +64,7 @@ def before(text: str, start: int, kind: Kind | None = None) -> tuple[int, Qualif
         word = fold(q)
         if word in _VERB_ONLY:
             prev = _PREV_WORD.search(text, max(0, m.start("q") - 30), m.start("q"))
-            if prev is None or prev.group(1).lower() in _DETERMINERS:
+            if prev is None or lower(prev.group(1)) in _DETERMINERS:
                 return (m.start("keep"), Qualifier.EXACT) if m.group("keep") else (start, None)
         if word == "over" and not _over_bounds(text, m.start("q"), kind):
             return (m.start("keep"), Qualifier.EXACT) if m.group("keep") else (start, None)

@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import regex
 
+from claims_api.extract.fragments import lower
+
 __all__ = ["as_date", "infer_published"]
 
 DATELINE_CHARS = 600
@@ -48,12 +50,12 @@ def _month_numbers() -> dict[str, int]:
 
     numbers = {"sept": 9}  # AP style; CLDR's English abbreviation is "Sep"
     for width in ("wide", "abbreviated"):
-        numbers.update({name.lower(): n for n, name in get_month_names(width, locale="en").items()})
+        numbers.update({lower(name): n for n, name in get_month_names(width, locale="en").items()})
     return numbers
 
 
 def _to_date(match: regex.Match[str]) -> date | None:
-    month = int(match["mn"]) if match["mn"] else _month_numbers()[match["m"].lower()]
+    month = int(match["mn"]) if match["mn"] else _month_numbers()[lower(match["m"])]
     try:
         return date(int(match["y"]), month, int(match["d"]))
     except ValueError:

@@ -29,6 +29,7 @@ __all__ = [
     "StoredArticle",
     "StoredClaim",
     "StoredRelation",
+    "is_unavailable",
     "open_store",
     "sentence_excerpt",
 ]
@@ -39,3 +40,19 @@ def open_store(url: str = DEFAULT_URL, **kwargs: object) -> ClaimStore:
     from claims_api.storage.sql import SqlStore
 
     return SqlStore(url, **kwargs)  # type: ignore[arg-type]
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot be reached or used right now (down, restarting,
+    out of connections, locked), as opposed to a bug: the API answers 503 and retries later."""
+    import sqlalchemy.exc as sa_exc
+
+    from claims_api.errors import StoreError
+
+    if isinstance(exc, StoreError):
+        return True
+    if isinstance(exc, sa_exc.DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(
+        exc, sa_exc.OperationalError | sa_exc.InterfaceError | sa_exc.DisconnectionError | sa_exc.TimeoutError
+    )

@@ -201,6 +201,7 @@ class SqlStore:
                 url=a.url,
                 source=a.source,
                 published=a.published,
+                published_basis=a.published_basis if a.published else None,
                 doc=a.doc,
                 created_at=now,
                 n_claims=len(claims),
@@ -537,6 +538,7 @@ def _article(row: Any) -> StoredArticle:
         doc=row.doc,
         created_at=_iso(row.created_at),
         n_claims=int(row.n_claims),
+        published_basis=row.published_basis,
     )
 
 

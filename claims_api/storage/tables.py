@@ -31,6 +31,8 @@ articles = sa.Table(
     sa.Column("doc", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("n_claims", sa.Integer, nullable=False, default=0),
+    sa.Column("published_basis", sa.String(16)),
+    sqlite_autoincrement=True,  # ids are never reused (migration 0002)
 )
 
 claims = sa.Table(
@@ -79,6 +81,7 @@ claims = sa.Table(
     sa.Column("date", sa.String(32), index=True),
     sa.Column("search", sa.Text, nullable=False),
     sa.Index("ix_claims_kind_unit_lo", "kind", "unit", "lo"),
+    sqlite_autoincrement=True,
 )
 
 # The relation pass's relations of an article, written with its claims (migration 0005).
@@ -117,6 +120,7 @@ findings = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("severity", sa.String(16), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),  # Finding.to_dict(), claim refs with claim ids
+    sqlite_autoincrement=True,
 )
 
 finding_articles = sa.Table(

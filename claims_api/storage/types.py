@@ -22,6 +22,7 @@ class NewArticle:
     source: str | None = None
     published: str | None = None  # ISO date
     doc: str | None = None
+    published_basis: str | None = None  # "given" or "inferred" (``extract.published_of``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class StoredArticle:
     doc: str | None
     created_at: str  # ISO 8601, UTC
     n_claims: int
+    published_basis: str | None = None  # "given", "inferred" (from the dateline) or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from flask import Blueprint, Response, current_app
 
 from claims_api.api.errors import ApiError
-from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, json_body, query
+from claims_api.api.inputs import decode_cursor, encode_cursor, json_body, query
 from claims_api.api.routes import claim_dict, relation_dict, store
 from claims_api.api.schemas import (
     ArticleDetailOut,
@@ -20,7 +21,7 @@ from claims_api.api.schemas import (
     ClaimsOfArticleOut,
     RelationsOfArticleOut,
 )
-from claims_api.extract import extract
+from claims_api.extract import extract, published_of
 from claims_api.model import Claim
 from claims_api.relations import Relation
 from claims_api.relations.annotate import annotate_claims
@@ -47,8 +48,9 @@ def prepare(data: dict[str, Any]) -> Prepared:
     if existing is not None:
         return new, existing, [], ()
     claims = extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
-    claims, relations = annotate_claims(new.text, claims, published=new.published)
-    return new, None, claims, relations
+    published, basis = published_of(claims, new.published)
+    claims, relations = annotate_claims(new.text, claims, published=published)
+    return dataclasses.replace(new, published=published, published_basis=basis), None, claims, relations
 
 
 def add(prepared: Prepared) -> tuple[StoredArticle, bool]:
@@ -89,12 +91,7 @@ def create_articles() -> tuple[dict, int]:
 def list_articles() -> dict:
     """List articles, oldest first, filtered by source and publication date."""
     q = query(ArticlesQuery())
-    after = None
-    if q["cursor"]:
-        cur = decode_cursor(q["cursor"])
-        after = cur.get("a")
-        if not isinstance(after, int) or isinstance(after, bool):
-            raise bad_cursor()
+    after = decode_cursor(q["cursor"])[0] if q["cursor"] else None
     page = store().list_articles(
         source=q["source"],
         published_from=q["published_from"],
@@ -102,7 +99,7 @@ def list_articles() -> dict:
         after=after,
         limit=min(q["limit"], current_app.config["PAGE_LIMIT"] * 4),
     )
-    nxt = encode_cursor({"a": page.after[1]}) if page.after else None
+    nxt = encode_cursor(page.after[1]) if page.after else None
     return ArticleListOut().dump({"articles": page.items, "next_cursor": nxt})
 
 

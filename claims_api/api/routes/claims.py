@@ -2,37 +2,47 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from flask import Blueprint
 
 from claims_api.api.errors import ApiError
-from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, query
+from claims_api.api.inputs import decode_cursor, encode_cursor, query
 from claims_api.api.routes import claim_dict, store
-from claims_api.api.schemas import ClaimDetailOut, ClaimListOut, ClaimsQuery
+from claims_api.api.schemas import MAX_ID, ClaimDetailOut, ClaimListOut, ClaimsQuery
 from claims_api.storage import ClaimQuery
 
 bp = Blueprint("claims", __name__)
 
 
+# Where a list starts when a cursor carries no usable key: before every sort key.
+_BEFORE_ALL: dict[bool, tuple[Any, int]] = {False: (-1e308, 0), True: (1e308, MAX_ID)}
+# The store sorts claims without a date as "" when descending; "" cannot stand in a cursor.
+_NO_DATE = "."
+_BEFORE_ALL_DATES: dict[bool, tuple[Any, int]] = {False: ("", 0), True: ("~~", MAX_ID)}
+
+
 def _after(cursor: str | None, sort: str) -> tuple[Any, int] | None:
+    """The keyset position of a cursor. Any cursor of the documented grammar is a position:
+    one without a key (or with a key of another sort's type) starts the list at the beginning."""
     if not cursor:
         return None
-    cur = decode_cursor(cursor)
-    key, last_id = cur.get("k"), cur.get("i")
-    field = sort.lstrip("-")
-    key_ok = isinstance(key, str) if field == "published" else isinstance(key, int | float)
-    if (
-        cur.get("s") != sort
-        or not key_ok
-        or isinstance(key, bool)
-        or not isinstance(last_id, int)
-        or isinstance(last_id, bool)
-        or not 0 <= last_id < 2**31
-        or (isinstance(key, int | float) and not -1e308 <= key <= 1e308)
-    ):
-        raise bad_cursor()
-    return key, last_id
+    last_id, raw = decode_cursor(cursor)
+    field, desc = sort.lstrip("-"), sort.startswith("-")
+    if field == "id":
+        return last_id, last_id
+    if field == "published":
+        if raw is None:
+            return _BEFORE_ALL_DATES[desc]
+        return ("" if raw == _NO_DATE else raw), last_id
+    try:
+        key = float(raw) if raw is not None else math.nan
+    except ValueError:
+        key = math.nan
+    if math.isnan(key):
+        return _BEFORE_ALL[desc]
+    return max(-1e308, min(1e308, key)), last_id
 
 
 def _stem(word: str) -> str:
@@ -63,7 +73,10 @@ def list_claims() -> dict:
     page = store().find_claims(cq, sort=q["sort"], after=_after(q["cursor"], q["sort"]), limit=q["limit"])
     nxt = None
     if page.after is not None:
-        nxt = encode_cursor({"s": q["sort"], "k": page.after[0], "i": page.after[1]})
+        key = None if q["sort"].lstrip("-") == "id" else page.after[0]
+        if isinstance(key, int):
+            key = float(key)
+        nxt = encode_cursor(page.after[1], _NO_DATE if key == "" else key)
     return ClaimListOut().dump({"claims": [claim_dict(c) for c in page.items], "next_cursor": nxt})
 
 

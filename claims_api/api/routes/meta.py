@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, send_from_directory
 
-from claims_api.api.errors import problem
+from claims_api.api.errors import OUTAGE, database_unavailable
 from claims_api.api.routes import store
 from claims_api.api.schemas import HealthOut
 from claims_api.errors import StoreError
@@ -34,7 +34,8 @@ def healthz() -> Any:
     try:
         store().ping()
     except StoreError as exc:
-        return problem(503, "Service Unavailable", str(exc), kind="database-unavailable")
+        OUTAGE.failed(exc)
+        return database_unavailable(str(exc))
     return HealthOut().dump({"status": "ok", "database": "ok"})
 
 
@@ -45,14 +46,13 @@ def openapi() -> Response:
 
 
 def _swagger_dir() -> str:
-    from swagger_ui_bundle import swagger_ui_path
-
-    return str(swagger_ui_path)
+    # swagger-ui-py ships Swagger UI 5, which reads OpenAPI 3.1 (swagger_ui_bundle's 4.15 does not)
+    return str(resources.files("swagger_ui").joinpath("static"))
 
 
 @bp.get("/docs")
 def docs() -> Response:
-    """Swagger UI for the contract, from the swagger_ui_bundle package (no CDN)."""
+    """Swagger UI 5 for the contract, from the swagger-ui-py package (no CDN)."""
     page = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>claims-api docs</title>
 <link rel="stylesheet" href="/docs/swagger-ui.css">

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from claims_api.extract.context import Doc
-from claims_api.extract.fragments import alternation
+from claims_api.extract.fragments import alternation, lower
 from claims_api.extract.numbers import Num
 from claims_api.extract.rule import Fields, Rule
 from claims_api.lexicons import load
@@ -72,7 +72,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
         if n.scale_text in ("B", "b") and _CAPITAL_NAME.match(text, n.end, n.end + 64):
             return None  # "221B Baker Street": a house number, not 221 billion
     else:
-        word = text[n.start : n.end].lower()
+        word = lower(text[n.start : n.end])
         if _WORD_HYPHEN.match(text, n.end, n.end + 64):
             return None  # "one-sided", "three-time"
         if word == "one" and (

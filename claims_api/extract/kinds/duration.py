@@ -6,6 +6,7 @@ import regex
 
 from claims_api.extract import units
 from claims_api.extract.context import Doc
+from claims_api.extract.fragments import lower
 from claims_api.extract.numbers import Num
 from claims_api.extract.rule import Fields, Rule
 from claims_api.model import Kind
@@ -96,7 +97,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
 
 def _half(text: str, n: Num) -> Fields | None:
     """ "half an hour" (0.5 hour) and "a year and a half" (1.5 years)."""
-    word = text[n.start : n.end].lower()
+    word = lower(text[n.start : n.end])
     if word == "half":
         a = _HALF_A.right(text, n.end, 8)
         m = units.DURATION.match(text, a.end(), a.end() + 30) if a is not None else None
@@ -108,6 +109,6 @@ def _half(text: str, n: Num) -> Fields | None:
         if m is None:
             return None
         return Fields(
-            Kind.DURATION, m.start(), n.end, 1.5, m.group("unit").lower(), _AND_A_HALF.id, decimals=1
+            Kind.DURATION, m.start(), n.end, 1.5, lower(m.group("unit")), _AND_A_HALF.id, decimals=1
         )
     return None

@@ -7,7 +7,7 @@ import regex
 
 from claims_api.extract import currency
 from claims_api.extract.context import Doc
-from claims_api.extract.fragments import alternation, fold
+from claims_api.extract.fragments import alternation, fold, lower
 from claims_api.extract.numbers import Num
 from claims_api.extract.rule import Fields, Rule
 from claims_api.lexicons import load
@@ -107,7 +107,7 @@ def _fx_quote(doc: Doc, n: Num) -> Fields | None:
     first, second = currency.code_for_name(quoted[0], doc), currency.code_for_name(base[0], doc)
     if first is None or second is None or first == second:
         return None
-    join = m.group("join").lower()
+    join = lower(m.group("join"))
     code = currency.quoted_in(first, second) if join in ("against", "versus", "vs", "vs.") else first
     fields = Fields(
         Kind.MONEY,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from claims_api.extract.context import Doc
-from claims_api.extract.fragments import alternation
+from claims_api.extract.fragments import alternation, lower
 from claims_api.extract.numbers import ORDINALS, Num
 from claims_api.extract.rule import Fields, Rule
 from claims_api.lexicons import load
@@ -46,7 +46,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
 
 def _article_ordinal(text: str, n: Num) -> Num:
     """ "a third" read as a fraction is the ordinal "third" when no share rule took it."""
-    article, _, word = text[n.start : n.end].lower().partition(" ")
+    article, _, word = lower(text[n.start : n.end]).partition(" ")
     if article not in ("a", "an") or word not in ORDINALS:
         return n
     start = n.end - len(word)

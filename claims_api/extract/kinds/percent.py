@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from claims_api.extract.context import Doc
-from claims_api.extract.fragments import alternation
+from claims_api.extract.fragments import alternation, lower
 from claims_api.extract.numbers import ONE_WORD_NUMBER, TENS, UNITS, Num, digits_value, words_value
 from claims_api.extract.rule import Fields, Rule
 from claims_api.lexicons import load
@@ -145,7 +145,7 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if n.form == "share":
         if _OF_NUMBER_AFTER.match(text, n.end, n.end + 64):
             return None  # "a majority of 101 votes" is a count, not a share
-        word = text[n.start : n.end].lower()
+        word = lower(text[n.start : n.end])
         q = Qualifier.LESS_THAN if "minority" in word else Qualifier.MORE_THAN
         return Fields(Kind.PERCENT, n.start, n.end, 50.0, "percent", _SHARE.id, qualifier=q, vague=True)
     if n.form == "frac":
@@ -194,10 +194,10 @@ def _fields(
 def _fraction(doc: Doc, n: Num) -> Fields | None:
     """ "a quarter of a percentage point", "two-thirds of voters", "up roughly a third"."""
     text = doc.text
-    if text[max(0, n.start - 6) : n.start].lower().endswith("and "):
+    if lower(text[max(0, n.start - 6) : n.start]).endswith("and "):
         return None  # "a year and a half"
     m = _OF_POINT.right(text, n.end, 40)
-    if m is not None and (m.group("adj") is None or text[n.start : n.end].lower() != "half"):
+    if m is not None and (m.group("adj") is None or lower(text[n.start : n.end]) != "half"):
         bp = m.group("bp") is not None
         value = n.value / (10000 if bp else 100)
         extra = {"basis_points": n.value / 100} if bp else {}

@@ -6,7 +6,7 @@ import regex
 
 from claims_api.extract import units
 from claims_api.extract.context import Doc
-from claims_api.extract.fragments import fold
+from claims_api.extract.fragments import fold, lower
 from claims_api.extract.numbers import Num
 from claims_api.extract.rule import Fields, Rule
 from claims_api.model import Kind
@@ -87,8 +87,8 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if m is not None:
         return _rate(n, m, "1/day", _BARRELS, "barrels")
     m = _PER_HEADS.right(doc.text, n.end, 120)
-    if m is not None and m.group("noun").strip().lower() != "parts":  # "425 parts per million": ppm
-        base = m.group("base").lower()
+    if m is not None and lower(m.group("noun").strip()) != "parts":  # "425 parts per million": ppm
+        base = lower(m.group("base"))
         size = 1_000_000 if "million" in base else int(base.replace(",", ""))
         return _rate(n, m, f"1/{size}", _PER_HEADS, m.group("noun"))
     for rule in RULES:

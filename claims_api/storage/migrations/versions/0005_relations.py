@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_relations"
-down_revision = "0001"
+down_revision = "0002_ids_never_reused"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,80 @@
+"""gunicorn settings for claims-api: ``gunicorn -c python:claims_api.api.gunicorn_conf
+claims_api.api.wsgi:app`` (what ``claims-api serve`` and the Docker image run).
+
+Every answer a client can see is ``application/problem+json``, also the ones gunicorn writes
+itself before or instead of the app: a request line over ``limit_request_line`` (414), headers
+over ``limit_request_field_size`` or ``limit_request_fields`` (431), a malformed request (400),
+and a request that runs past the worker ``timeout`` (504 ``worker-timeout``; the worker is then
+replaced). Settings from the environment: ``CLAIMS_WORKER_TIMEOUT`` (seconds, default 30).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from gunicorn import util
+
+from claims_api.api.errors import PROBLEM, TYPE_BASE
+
+timeout = int(os.environ.get("CLAIMS_WORKER_TIMEOUT") or 30)
+graceful_timeout = min(timeout, 30)
+worker_class = "sync"
+# gunicorn's own limits stay (8190 bytes a line, 100 header fields): over them, gunicorn
+# answers 414 or 431 through ``write_problem`` below, before any worker time is spent.
+limit_request_line = 8190
+limit_request_field_size = 8190
+limit_request_fields = 100
+
+_KINDS = {
+    400: "bad-request",
+    403: "forbidden",
+    414: "uri-too-long",
+    417: "expectation-failed",
+    431: "header-fields-too-large",
+    500: "internal",
+    501: "not-implemented",
+    504: "worker-timeout",
+}
+_timed_out = False  # set in the worker that the arbiter is stopping for running too long
+
+
+def worker_abort(worker: Any) -> None:
+    """The arbiter stopped this worker mid-request for running past ``timeout``."""
+    global _timed_out
+    _timed_out = True
+    worker.log.error(
+        "worker timeout: a request ran past %s s; answering 504 and replacing the worker", timeout
+    )
+
+
+def problem_bytes(status: int, reason: str, detail: str) -> bytes:
+    body = json.dumps(
+        {
+            "type": TYPE_BASE + _KINDS.get(status, "http-error"),
+            "title": reason,
+            "status": status,
+            "detail": detail,
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM}\r\n"
+        f"Content-Length: {len(body)}\r\n"
+    )
+    if status == 504:
+        head += "Retry-After: 2\r\n"
+    return (head + "\r\n").encode("latin-1") + body
+
+
+def write_problem(sock: Any, status_int: int, reason: str, mesg: str) -> None:
+    """Replaces ``gunicorn.util.write_error`` (an HTML page) with a problem+json answer."""
+    if _timed_out and status_int == 500:
+        status_int, reason = 504, "Gateway Timeout"
+        mesg = (
+            f"The request ran past the worker timeout ({timeout} s) and was stopped; retry it or send less."
+        )
+    util.write_nonblock(sock, problem_bytes(status_int, reason, mesg))
+
+
+util.write_error = write_problem  # workers are forked from the process that read this module
