@@ -221,7 +221,7 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                             num_start=a.num_start,
                             num_end=b.num_end,
                             decimals=max(a.decimals, b.decimals),
-                            extra={"range": True},
+                            extra={"range": True, **{k: v for k, v in b.extra.items() if k == "per"}},
                         )
                     )
                     i += 2
@@ -240,6 +240,8 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
         # A rule's own qualifier ("the majority" is more_than) wins over the words before it.
         qualifier = qualifier or q
         start = new_start
+    if q is None and qualifier is None and not f.extra.get("lead"):
+        qualifier = qualifiers.governing(text, start, end, prev_end)
     new_end, q_after = qualifiers.after(text, end)
     if q_after is not None and qualifier in (None, Qualifier.EXACT):
         qualifier, end = q_after, new_end
