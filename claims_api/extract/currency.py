@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 from babel import Locale
-from babel.localedata import locale_identifiers
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 
 from claims_api.extract.fragments import alternation, fold
@@ -65,15 +64,18 @@ SPELLED = frozenset(fold(w) for w in _LEX["spelled"])
 _DOLLAR_MARK = regex.compile(r"[A-Z][A-Za-z]{0,3}\$|\$[A-Z]{1,3}")
 
 
+# English as written where dollars are local, and French, whose CLDR marks come after the sign.
+_DOLLAR_LOCALES = ("en", "en_001", "en_150", "en_AU", "en_CA", "en_NZ", "en_SG", "en_HK", "fr", "fr_CA")
+
+
 def _country_dollars() -> dict[str, str]:
-    """Symbol -> code for the dollar signs with a country mark that CLDR's English and French
-    locales write ("HK$", "$US", "$CA"), where one currency owns the symbol."""
+    """Symbol -> code for the dollar signs with a country mark that CLDR writes in English and French
+    ("HK$", "US$", "$US", "$CA"), where one currency owns the symbol."""
     owners: dict[str, set[str]] = {}
-    for lid in locale_identifiers():
-        if lid.split("_", 1)[0] in ("en", "fr"):
-            for code, sym in Locale.parse(lid).currency_symbols.items():
-                if _DOLLAR_MARK.fullmatch(sym):
-                    owners.setdefault(sym, set()).add(code)
+    for lid in _DOLLAR_LOCALES:
+        for code, sym in Locale.parse(lid).currency_symbols.items():
+            if _DOLLAR_MARK.fullmatch(sym):
+                owners.setdefault(sym, set()).add(code)
     return {sym: next(iter(codes)) for sym, codes in owners.items() if len(codes) == 1}
 
 
@@ -108,6 +110,16 @@ def tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
         owners = (owners & current.keys()) or owners
         if len(owners) == 1 and len(word) > 3 and word not in _PREFIX_NAME_STOP and word.isalpha():
             names.setdefault(word, next(iter(owners)))
+    # "Malaysia ringgit", "Canada dollars": the country's CLDR name before the last word of its
+    # currency's name, as some copy writes it.
+    territories = Locale("en").territories
+    for code, owners in current.items():
+        forms = {fold(get_currency_name(code, count=n, locale="en")).split()[-1] for n in (1, 2)}
+        for territory in owners:
+            country = territories.get(territory, "")
+            if country.replace(" ", "").isalpha():
+                for form in forms:
+                    names.setdefault(fold(f"{country} {form}"), code)
     names.update({fold(k): v for k, v in _LEX["names"].items()})
     return symbols, names, codes
 
