@@ -58,6 +58,25 @@ _PREFIX_NAME_STOP = {
     "gold",
 }
 _CODE_STOP = {"ALL", "TOP", "CUP", "MAD", "TRY", "SOS"}
+# Of those, the names a wire spells out where the symbol would stand ("pounds 2.4bn", "US dollars 5m").
+SPELLED = frozenset(fold(w) for w in _LEX["spelled"])
+# A dollar sign with a country mark before or after it ("NZ$", "$US", "$A"), as some locale writes it.
+_DOLLAR_MARK = regex.compile(r"[A-Z][A-Za-z]{0,3}\$|\$[A-Z]{1,3}")
+
+
+# English as written where dollars are local, and French, whose CLDR marks come after the sign.
+_DOLLAR_LOCALES = ("en", "en_001", "en_150", "en_AU", "en_CA", "en_NZ", "en_SG", "en_HK", "fr", "fr_CA")
+
+
+def _country_dollars() -> dict[str, str]:
+    """Symbol -> code for the dollar signs with a country mark that CLDR writes in English and French
+    ("HK$", "US$", "$US", "$CA"), where one currency owns the symbol."""
+    owners: dict[str, set[str]] = {}
+    for lid in _DOLLAR_LOCALES:
+        for code, sym in Locale.parse(lid).currency_symbols.items():
+            if _DOLLAR_MARK.fullmatch(sym):
+                owners.setdefault(sym, set()).add(code)
+    return {sym: next(iter(codes)) for sym, codes in owners.items() if len(codes) == 1}
 
 
 @functools.cache
@@ -68,6 +87,9 @@ def tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
     symbols: dict[str, str] = {}
     for code, sym in en.currency_symbols.items():
         if code in codes and sym != code and not sym.isalpha():
+            symbols.setdefault(sym, code)
+    for sym, code in _country_dollars().items():
+        if code in codes:
             symbols.setdefault(sym, code)
     symbols.update(_LEX["symbols"])
     for sym, word in _LEX["shared_symbols"].items():
@@ -88,6 +110,16 @@ def tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
         owners = (owners & current.keys()) or owners
         if len(owners) == 1 and len(word) > 3 and word not in _PREFIX_NAME_STOP and word.isalpha():
             names.setdefault(word, next(iter(owners)))
+    # "Malaysia ringgit", "Canada dollars": the country's CLDR name before the last word of its
+    # currency's name, as some copy writes it.
+    territories = Locale("en").territories
+    for code, owners in current.items():
+        forms = {fold(get_currency_name(code, count=n, locale="en")).split()[-1] for n in (1, 2)}
+        for territory in owners:
+            country = territories.get(territory, "")
+            if country.replace(" ", "").isalpha():
+                for form in forms:
+                    names.setdefault(fold(f"{country} {form}"), code)
     names.update({fold(k): v for k, v in _LEX["names"].items()})
     return symbols, names, codes
 
@@ -185,6 +217,8 @@ def _build() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     sym_alt = alternation(symbols).replace(r"\$", r"\\?\$")
     # "HK $ 10" as some wire copy spaces it; never after one letter ("A $5 bill", "it's $5").
     sym_alt = regex.sub(r"(?<=\b[A-Za-z]{2,3})\\\\\?\\\$", r"[ ]?\\\\?\\$", sym_alt)
+    # The one-letter mark too ("C $ 300 million"; not "S $", a split possessive); see prefix_at.
+    sym_alt = regex.sub(r"(?<=(?<![A-Za-z])C)\\\\\?\\\$", r"[ ]?\\\\?\\$", sym_alt)
     # Letter symbols after a number, as cased ("42 RM", "20Rs"); one letter ("5 R") is too ambiguous.
     letter_alt = alternation(k for k in symbols if _ascii_word(k) and len(k) > 1)
     # Symbols that follow the number ("20€", "100 ₡", "3.14US$").
@@ -222,7 +256,8 @@ def longest_name(text: str, start: int, end: int, *, from_right: bool = False) -
         run = words[-k:] if from_right else words[:k]
         key = fold(text[run[0][0] : run[-1][1]].replace("-", " "))
         if key in names or key in shared_names() or key in _LEX["minor"]:
-            if from_right and key.split()[-1] in _PREFIX_NAME_STOP:
+            last = key.split()[-1]
+            if from_right and last in _PREFIX_NAME_STOP and last not in SPELLED:
                 return None
             return key, run[0][0], run[-1][1]
     return None
@@ -278,6 +313,9 @@ def code_for_symbol(sym: str, doc: Doc | None = None) -> str | None:
     return symbols[key]
 
 
+_SPACED_MARK = regex.compile(r"\p{L} \\?\$")
+
+
 def prefix_at(text: str, pos: int, floor: int = 0, doc: Doc | None = None) -> tuple[int, str] | None:
     """(start, ISO code) of a currency written just before the number at ``pos``, or None.
 
@@ -286,8 +324,13 @@ def prefix_at(text: str, pos: int, floor: int = 0, doc: Doc | None = None) -> tu
     if m is None:
         return None
     if m.group("sym"):
-        code = code_for_symbol(m.group("sym"), doc)
-        return (m.start(), code) if code else None
+        sym, start = m.group("sym"), m.start()
+        if _SPACED_MARK.fullmatch(sym) and start and (text[start - 1].isalnum() or text[start - 1] in "'’"):
+            # "it's $5": a letter before a spaced "$" is a mark only as a word of its own.
+            sym = sym[2:]
+            start += 2
+        code = code_for_symbol(sym, doc)
+        return (start, code) if code else None
     if m.group("code"):
         code = m.group("code")
         return (m.start(), code) if code in tables()[2] and code not in _CODE_STOP else None

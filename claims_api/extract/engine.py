@@ -42,6 +42,34 @@ _CHANGE_BY = regex.compile(
 )
 
 
+_FROM_BEFORE = regex.compile(r"\bfrom[ \u00a0]+\Z", regex.IGNORECASE)
+_TO_BETWEEN = regex.compile(r"[ \u00a0]+to[ \u00a0]+", regex.IGNORECASE)
+_BY_BEFORE = regex.compile(r"\bby[ \u00a0]+\Z", regex.IGNORECASE)
+# The kinds whose unit a bare level after a change takes ("fell 22p to 415"; not "fell 5% to 4,000").
+_LEVEL_KINDS = (Kind.MONEY, Kind.QUANTITY, Kind.RATE, Kind.DURATION)
+# What may follow a figure written without its unit: punctuation or a word that starts no noun.
+_ALONE_AFTER = regex.compile(
+    r"[ \u00a0]*(?:[.,;:)!?\]]|\Z|(?:in|on|at|by|a|an|the|last|this|next|for|during|over|previously|earlier|"
+    r"before|after|since|and|or|but|while|when|as|from|compared|against|according|year|years)(?![\p{L}]))",
+    regex.IGNORECASE,
+)
+
+
+def _take_unit(bare: Fields, named: Fields) -> None:
+    """A figure written without its unit takes the kind and unit of the parallel figure beside it
+    ("22p to 415": 415 pence)."""
+    bare.kind, bare.unit, bare.bare, bare.rule = named.kind, named.unit, False, named.rule
+    if named.extra.get("minor") and bare.value is not None:
+        bare.value = bare.value / 100
+        bare.extra["minor"] = True
+    bare.extra["unit_from"] = "parallel"
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """Whether nothing after a bare figure says what it counts ("to eight." but not "to eight players")."""
+    return _ALONE_AFTER.match(text, end, min(len(text), end + 16)) is not None
+
+
 _FROM_AFTER = regex.compile(r"[ \u00a0]+from[ \u00a0]+", regex.IGNORECASE)
 _TO_BEFORE = regex.compile(r"\bto[ \u00a0]+\Z", regex.IGNORECASE)
 
@@ -188,20 +216,48 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
             # "to 23 days from 35", "rose to 12 percent from 9": the earlier level shares the unit.
             b.kind, b.unit, b.bare, b.rule = a.kind, a.unit, False, a.rule
             b.extra["change_from"] = True
-        if b is not None and b.start - a.end <= 12 and not a.vague and _joinable(a, b):
+        if (
+            b is not None
+            and b.bare
+            and not a.bare
+            and a.kind in _PARALLEL_KINDS
+            and b.start - a.end <= 5
+            and _TO_BETWEEN.fullmatch(text, a.end, b.start)
+            and _FROM_BEFORE.search(text, max(0, a.start - 6), a.start)
+            and _stands_alone(text, b.end)
+        ):
+            _take_unit(b, a)  # "from 30 km to 26": the unit is written once
+        # "fell 1m barrels to 294.3m": a level without its unit may follow a change, joinable or not.
+        joinable = b is not None and (_joinable(a, b) or (b.bare and not a.bare))
+        if b is not None and b.start - a.end <= 12 and not a.vague and joinable:
             join = _RANGE_JOIN.match(text, a.end, b.start)
             word = lower(join.group().strip()) if join else ""
             # "between 6,000 and 11,000": only "and" needs the word before the range.
             between = _BETWEEN.search(text, max(0, a.start - 10), a.start) if word == "and" else None
             if join and (word not in ("and", "or") or between):
+                level = b.bare and not a.bare and a.kind in _LEVEL_KINDS and _stands_alone(text, b.end)
                 if word == "to" and (
                     _CHANGE_FROM.search(text, max(0, a.start - 60), a.start)
-                    or (not a.bare and not b.bare and _CHANGE_BY.search(text, max(0, a.start - 60), a.start))
+                    or (
+                        not a.bare
+                        and (not b.bare or level)
+                        and _CHANGE_BY.search(text, max(0, a.start - 60), a.start)
+                    )
+                    # "raised its estimate by 80,000 barrels a day to 84 million barrels a day"
+                    or (not a.bare and not b.bare and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))
                 ):
-                    # Two figures of one change: the first takes the second's kind and unit.
+                    # Two figures of one change: the one without a unit takes the other's kind and unit
+                    # ("from 38m to 77m euros", "cut from 12 weeks to eight", "fell 1m barrels to 294m").
                     if a.bare:
                         a.kind, a.unit, a.bare, a.rule = b.kind, b.unit, False, b.rule
+                    elif b.bare and (level or _CHANGE_FROM.search(text, max(0, a.start - 60), a.start)):
+                        if _stands_alone(text, b.end):
+                            _take_unit(b, a)
                     a.extra["change_to"] = True
+                    out.append(a)
+                    i += 1
+                    continue
+                if not _joinable(a, b):
                     out.append(a)
                     i += 1
                     continue
@@ -222,7 +278,7 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                             num_start=a.num_start,
                             num_end=b.num_end,
                             decimals=max(a.decimals, b.decimals),
-                            extra={"range": True},
+                            extra={"range": True, **{k: v for k, v in b.extra.items() if k == "per"}},
                         )
                     )
                     i += 2
@@ -230,6 +286,37 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
         out.append(a)
         i += 1
     return out
+
+
+# "77m euros (£53m; $100m), up from 38m": the earlier level of a figure, written without its unit.
+_PARALLEL_BEFORE = regex.compile(
+    r"(?:\b(?:up|down|rising|falling|compared)[ \u00a0]+(?:from|with|to)|\b(?:against|versus|vs\.?))"
+    r"[ \u00a0]+\Z",
+    regex.IGNORECASE,
+)
+_PARALLEL_KINDS = (*_LEVEL_KINDS, Kind.PERCENT)
+
+
+def _carry_units(doc: Doc, found: list[Fields]) -> list[Fields]:
+    """A bare figure after "up from", "compared with", "against" takes the kind and unit of the
+    figure it is compared with: the nearest one before it in the sentence that names a unit, not
+    counting conversions in brackets ("77m euros (£53m; $100m), up from 38m" is 38m euros)."""
+    text = doc.text
+    for i, f in enumerate(found):
+        if not f.bare or f.value is None or not _PARALLEL_BEFORE.search(text, max(0, f.start - 16), f.start):
+            continue
+        if not _stands_alone(text, f.end):
+            continue
+        s, _ = doc.sentence(f.start, f.end)
+        for g in reversed(found[max(0, i - 8) : i]):
+            if g.start < s or g.bare:
+                break
+            if text.count("(", s, g.start) > text.count(")", s, g.start):
+                continue  # a conversion in brackets
+            if g.kind in _PARALLEL_KINDS and g.unit is not None:
+                _take_unit(f, g)
+            break
+    return found
 
 
 def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
@@ -241,6 +328,8 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
         # A rule's own qualifier ("the majority" is more_than) wins over the words before it.
         qualifier = qualifier or q
         start = new_start
+    if q is None and qualifier is None and not f.extra.get("lead"):
+        qualifier = qualifiers.governing(text, start, end, prev_end)
     new_end, q_after = qualifiers.after(text, end)
     if q_after is not None and qualifier in (None, Qualifier.EXACT):
         qualifier, end = q_after, new_end
@@ -278,7 +367,7 @@ def run(text: str, max_claims: int | None = None) -> list[Claim]:
     doc = Doc(text)
     claims: list[Claim] = []
     prev_end = 0
-    for f in _join_ranges(doc, _join_compounds(doc, _classify(doc, max_claims))):
+    for f in _carry_units(doc, _join_ranges(doc, _join_compounds(doc, _classify(doc, max_claims)))):
         claim = _claim(doc, f, prev_end)
         if claims and claim.start < claims[-1].end:
             # Overlap (a qualifier or range reaching into the previous figure): keep the longer.

@@ -12,7 +12,7 @@ from claims_api.model import Kind, Qualifier
 _Q = load("qualifiers")
 _BEFORE = {fold(k): Qualifier(v) for k, v in _Q["before"].items()}
 _AFTER = {fold(k): Qualifier(v) for k, v in _Q["after"].items()}
-_VERB_ONLY = {"top", "tops", "topped", "surpass", "exceed"}
+_VERB_ONLY = {"top", "tops", "topped", "topping", "surpass", "exceed"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these"}
 
 # Ends where the figure starts: "[just] <qualifier> " or "<keep word> ".
@@ -78,3 +78,34 @@ def after(text: str, end: int) -> tuple[int, Qualifier | None]:
     if m is None:
         return end, None
     return m.end(), _AFTER[fold(m.group("q"))]
+
+
+_MARK = _Q["mark"]
+_MARK_BOUND = {**_BEFORE, **{fold(k): Qualifier(v) for k, v in _MARK["verbs"].items()}}
+_MARK_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<q>{alternation(_MARK_BOUND)})[ \u00a0]+the[ \u00a0]+\Z",
+    regex.IGNORECASE | regex.REVERSE,
+)
+_MARK_AFTER = regex.compile(rf"[ \u00a0]+{alternation(_MARK['nouns'])}(?![\p{{L}}])", regex.IGNORECASE)
+_GOVERNING = {fold(k): Qualifier(v) for k, v in _Q["governing"].items()}
+_BREAKS = alternation(_Q["governing_breaks"])
+_GOVERNED = regex.compile(
+    rf"(?<![\p{{L}}])(?P<q>{alternation(_GOVERNING)})"
+    rf"(?:[ \u00a0]+(?!{_BREAKS}(?![\p{{L}}]))[\p{{L}}][\p{{L}}'’-]*){{1,4}}"
+    rf"[ \u00a0]*(?:{alternation(_Q['governing_links'])})?[ \u00a0]*\Z",
+    regex.IGNORECASE | regex.REVERSE,
+)
+
+
+def governing(text: str, start: int, end: int, floor: int) -> Qualifier | None:
+    """A qualifier read from further off than the words just before the figure (``before``):
+    "above the $47 a barrel mark" (more_than), "estimated annual revenues of £160m" (approx).
+    ``floor`` bounds the look back (the end of the previous claim); the span does not grow."""
+    lo = max(floor, start - 60)
+    m = _MARK_BEFORE.search(text, max(lo, start - 24), start)
+    if m is not None and _MARK_AFTER.match(text, end, min(len(text), end + 16)):
+        return _MARK_BOUND[fold(m.group("q"))]
+    m = _GOVERNED.search(text, lo, start)
+    if m is not None:
+        return _GOVERNING[fold(m.group("q"))]
+    return None

@@ -31,6 +31,7 @@ D_EXACT, D_FOLDED = _forms(_U["durations"])
 DURATION_NAMES = tuple(_U["durations"])
 PERIODS: dict[str, str] = _U["periods"]
 ADVERB_PERIODS: dict[str, str] = _U["adverb_periods"]
+PRICE_UNITS = frozenset(fold(w) for w in _U["price_units"])
 
 _END = r"(?![\p{L}\p{N}])"
 # A unit may stand in brackets: "20 (kg)", "20 [kg]".

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from claims_api.extract import currency
+from claims_api.extract import currency, units
 from claims_api.extract.context import Doc
 from claims_api.extract.fragments import alternation, fold, lower
 from claims_api.extract.numbers import Num
@@ -46,6 +46,46 @@ _MONEY_CUES = regex.compile(
 )
 
 
+# "hundreds of dollars 20 years ago": the currency word is the noun of a vague amount, not a symbol.
+_VAGUE_OF = regex.compile(
+    r"\b(?:tens|hundreds|thousands|millions|billions|trillions|lots|plenty|sums?|amounts?|number)"
+    r"[ \u00a0]+of[ \u00a0]+\Z",
+    regex.IGNORECASE,
+)
+_IN_OF = regex.compile(r"\b(?:in|of|into|the)[ \u00a0]+\Z", regex.IGNORECASE)
+# "$47 a barrel", "£35m a year", "$4 billion per annum", "£2m annually"; not "£5m a year earlier".
+_PER = regex.compile(
+    rf"""[ \u00a0]+(?:(?:a|an|per|each|every)[ \u00a0]+
+            (?P<noun>\p{{L}}[\p{{L}}-]*(?:[ \u00a0](?:foot|metre|meter))?)
+        |(?P<adv>{units.ADVERBS}))(?![\p{{L}}\p{{N}}])
+        (?![ \u00a0]+(?:earlier|ago|later|before|after|on|from|since)\b)""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+_OF_AFTER = regex.compile(r"[ \u00a0]+of\b", regex.IGNORECASE)
+_PERCENT_AFTER = regex.compile(r"[ \u00a0]?(?:%|per[ \u00a0]?cent\b|percent\b)", regex.IGNORECASE)
+
+
+def _spelled_amount(doc: Doc, n: Num, start: int) -> bool:
+    """Whether a currency word before the number ("pounds 2.4bn", "dollars 480,000") stands for its
+    symbol: not "the dollars 2004" (a year), "pounds 5 kilos", "thousands of dollars 20 years ago"."""
+    text = doc.text
+    if n.form != "digits":
+        return False
+    if not n.scaled and n.decimals == 0 and len(n.integer_text) == 4 and 1000 <= n.value <= 2100:
+        return False
+    end = min(len(text), n.end + 40)
+    unit = units.QUANTITY.match(text, n.end, end)
+    if unit is not None and unit.group().strip() == "in":
+        unit = None  # "sold for dollars 9.3bn in an auction"
+    if unit is not None or _PERCENT_AFTER.match(text, n.end, end) or units.DURATION.match(text, n.end, end):
+        return False
+    if _VAGUE_OF.search(text, max(0, start - 16), start):
+        return False
+    # "paid in dollars 5 times": after "in"/"of" only an amount that looks like one.
+    looks_like_amount = n.scaled or "," in n.integer_text or n.decimals > 0
+    return looks_like_amount or not _IN_OF.search(text, max(0, start - 8), start)
+
+
 def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
     """(code, end, factor) from the currency written after the number."""
     text = doc.text
@@ -79,6 +119,8 @@ def _suffix(doc: Doc, n: Num) -> tuple[str, int, float] | None:
         s, e = doc.near(n.start, n.end)
         if name.startswith("pound") and not (n.scaled or _MONEY_CUES.search(text, s, e)):
             return None  # "two pounds" with nothing about money around it is a mass
+        if name.startswith("pound") and not n.scaled and _OF_AFTER.match(text, end, end + 8):
+            return None  # "bought 5 pounds of flour": a mass of something, even where money is spoken of
         code = currency.code_for_name(name, doc)
         return (code, end, 1.0) if code else None
     return None
@@ -138,6 +180,8 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if prefix is not None:
         start, code = prefix
         rule, symbol = _SYMBOL.id, doc.text[start : n.start].replace("\\", "").strip()
+        if fold(symbol).rsplit(" ", 1)[-1] in currency.SPELLED and not _spelled_amount(doc, n, start):
+            start, code, rule, symbol = n.start, None, _NAME.id, ""
     end, value = n.end, n.value
     suffix = _suffix(doc, n)
     if suffix is not None:
@@ -155,4 +199,24 @@ def match(doc: Doc, n: Num) -> Fields | None:
     )
     if suffix is not None and suffix[2] != 1.0:
         fields.extra["minor"] = True
+    _per(doc.text, fields)
     return fields
+
+
+def _per(text: str, fields: Fields) -> None:
+    """Widen a price over what it is per (GUIDELINE "money"): "$47 a barrel" (``what`` "per
+    barrel"), "£35m a year" (``attrs.per`` "year"; money per period stays money, not a rate)."""
+    m = _PER.match(text, fields.end, min(len(text), fields.end + 40))
+    if m is None:
+        return
+    if m.group("adv"):
+        fields.extra["per"] = units.ADVERB_PERIODS[fold(m.group("adv"))].removeprefix("1/")
+    else:
+        noun = fold(m.group("noun"))
+        if noun in units.PERIODS and noun != "night":
+            fields.extra["per"] = units.PERIODS[noun].removeprefix("1/")
+        elif noun in units.PRICE_UNITS:
+            fields.what = f"per {noun}"
+        else:
+            return
+    fields.end = m.end()

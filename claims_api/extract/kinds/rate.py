@@ -32,10 +32,10 @@ RULES = (
     ),
     Rule(
         "rate.adverb",
-        "<number> [<noun>{0,3}] daily|weekly|annually|a year",
+        "<number> [<noun>{0,3}] daily|weekly|annually",
         "right",
         regex.compile(
-            rf"""(?P<noun>{_WORD}{{1,3}}?)
+            rf"""(?P<noun>{_WORD}{{0,3}}?)
                 [ \u00a0]+(?P<adv>{units.ADVERBS})(?![\p{{L}}])""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
