@@ -10,12 +10,10 @@ precision of both figures.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-
 from claims_api.consistency.base import finding, fmt, interval
-from claims_api.consistency.relational import claims_of, member, relations_of
+from claims_api.consistency.relational import RelationRule, claims_of, member
 from claims_api.model import Article, Finding, Severity
-from claims_api.relations import Direction, RelationKind, Role, relate
+from claims_api.relations import Direction, Relation, RelationKind, Role
 
 NAME = "change_direction"
 
@@ -27,23 +25,15 @@ def _plain(rel) -> bool:
     return not any(m.role in (Role.CHANGE_PERCENT, Role.CHANGE_AMOUNT) for m in rel.members)
 
 
-class ChangeDirection:
+class ChangeDirection(RelationRule):
     name = NAME
+    kind = RelationKind.CHANGE
 
-    def keys(self, article: Article) -> set[str]:
-        rels = relate(article).relations
-        return (
-            {f"article:{article.id}"}
-            if any(r.kind is RelationKind.CHANGE and _plain(r) for r in rels)
-            else set()
-        )
+    def applies(self, rel: Relation) -> bool:
+        return _plain(rel)
 
-    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for key, article, rel in relations_of(articles, keys, RelationKind.CHANGE):
-            if _plain(rel):
-                found = judge(key, article, rel)
-                if found is not None:
-                    yield found
+    def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
+        return judge(key, article, rel)
 
 
 def judge(key: str, article: Article, rel) -> Finding | None:

@@ -11,11 +11,10 @@ of") their sum must also reach it, within the precision of every figure.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import Interval, finding, fmt, interval
 from claims_api.consistency.memo import per_article
-from claims_api.consistency.relational import relations_of
+from claims_api.consistency.relational import RelationRule
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 from claims_api.relations import Relation, RelationKind, Role, relate
 
@@ -25,18 +24,12 @@ NAME = "parts_exceed_total"
 SLACK = 0.01
 
 
-class PartsExceedTotal:
+class PartsExceedTotal(RelationRule):
     name = NAME
+    kind = RelationKind.PART_OF
 
-    def keys(self, article: Article) -> set[str]:
-        rels = relate(article).relations
-        return {f"article:{article.id}"} if any(r.kind is RelationKind.PART_OF for r in rels) else set()
-
-    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for key, article, rel in relations_of(articles, keys, RelationKind.PART_OF):
-            found = judge(key, article, rel)
-            if found is not None:
-                yield found
+    def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
+        return judge(key, article, rel)
 
 
 @per_article

@@ -9,12 +9,10 @@ old +/- the amount, within the precision of all three figures; the sign follows 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-
 from claims_api.consistency.base import Interval, finding, fmt, interval
-from claims_api.consistency.relational import claims_of, member, relations_of
+from claims_api.consistency.relational import RelationRule, claims_of, member
 from claims_api.model import Article, Finding, Severity
-from claims_api.relations import Direction, RelationKind, Role, relate
+from claims_api.relations import Direction, Relation, RelationKind, Role
 
 NAME = "percent_change"
 
@@ -29,22 +27,15 @@ def _relative(new: Interval, old: Interval) -> Interval | None:
     return Interval((ratio.lo - 1) * 100, (ratio.hi - 1) * 100)
 
 
-class PercentChange:
+class PercentChange(RelationRule):
     name = NAME
+    kind = RelationKind.CHANGE
 
-    def keys(self, article: Article) -> set[str]:
-        rels = relate(article).relations
-        if any(r.kind is RelationKind.CHANGE and _figure(r) for r in rels):
-            return {f"article:{article.id}"}
-        return set()
+    def applies(self, rel: Relation) -> bool:
+        return _figure(rel)
 
-    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for key, article, rel in relations_of(articles, keys, RelationKind.CHANGE):
-            if not _figure(rel):
-                continue
-            found = judge(key, article, rel)
-            if found is not None:
-                yield found
+    def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
+        return judge(key, article, rel)
 
 
 def _figure(rel) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from claims_api.consistency.base import Interval, interval, wanted_articles
-from claims_api.model import Article, Claim
+from claims_api.consistency.base import article_key, wanted_articles
+from claims_api.model import Article, Claim, Finding
 from claims_api.relations import Relation, RelationKind, Role, relate
 
 
@@ -19,6 +19,33 @@ def relations_of(
                 yield key, article, rel
 
 
+class RelationRule:
+    """A rule that judges each relation of one ``kind`` (of the shape ``applies`` accepts) alone.
+
+    Subclasses set ``name`` and ``kind`` and define ``judge``; the group of every finding is the
+    article (``article_key``)."""
+
+    name: str
+    kind: RelationKind
+
+    def applies(self, rel: Relation) -> bool:
+        return True
+
+    def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
+        raise NotImplementedError
+
+    def keys(self, article: Article) -> set[str]:
+        found = any(r.kind is self.kind and self.applies(r) for r in relate(article).relations)
+        return {article_key(article)} if found else set()
+
+    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
+        for key, article, rel in relations_of(articles, keys, self.kind):
+            if self.applies(rel):
+                found = self.judge(key, article, rel)
+                if found is not None:
+                    yield found
+
+
 def member(article: Article, rel: Relation, *roles: Role) -> Claim | None:
     """The first member playing one of ``roles``."""
     for m in rel.members:
@@ -30,12 +57,3 @@ def member(article: Article, rel: Relation, *roles: Role) -> Claim | None:
 def claims_of(article: Article, rel: Relation) -> list[tuple[Article, Claim]]:
     return [(article, article.claims[m.index]) for m in rel.members]
 
-
-def span(claim: Claim) -> Interval | None:
-    """The claim's interval, with a range read as the interval of its middle (a range of levels)."""
-    iv = interval(claim)
-    if iv is None:
-        return None
-    if claim.value is None and claim.low is not None and claim.high is not None:
-        return iv
-    return iv

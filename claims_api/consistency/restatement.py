@@ -7,28 +7,20 @@ bank lent ...") tied to the same measure of the sentence or two before. The two 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-
 from claims_api.consistency.base import finding, interval
-from claims_api.consistency.relational import claims_of, relations_of
+from claims_api.consistency.relational import RelationRule, claims_of
 from claims_api.model import Article, Finding, Severity
-from claims_api.relations import Relation, RelationKind, relate
+from claims_api.relations import Relation, RelationKind
 
 NAME = "restatement"
 
 
-class Restatement:
+class Restatement(RelationRule):
     name = NAME
+    kind = RelationKind.RESTATEMENT
 
-    def keys(self, article: Article) -> set[str]:
-        rels = relate(article).relations
-        return {f"article:{article.id}"} if any(r.kind is RelationKind.RESTATEMENT for r in rels) else set()
-
-    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for key, article, rel in relations_of(articles, keys, RelationKind.RESTATEMENT):
-            found = judge(key, article, rel)
-            if found is not None:
-                yield found
+    def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
+        return judge(key, article, rel)
 
 
 def judge(key: str, article: Article, rel: Relation) -> Finding | None:

@@ -9,30 +9,24 @@ of both. A converted figure ending in zeros is read to two significant figures (
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import Interval, finding, fmt, interval
-from claims_api.consistency.relational import claims_of, relations_of
+from claims_api.consistency.relational import RelationRule, claims_of
 from claims_api.model import Article, Claim, Finding, Severity
-from claims_api.relations import Relation, RelationKind, relate
+from claims_api.relations import Relation, RelationKind
 
 NAME = "unit_conversion"
 
 
-class UnitConversion:
+class UnitConversion(RelationRule):
     name = NAME
+    kind = RelationKind.CONVERSION
 
-    def keys(self, article: Article) -> set[str]:
-        rels = relate(article).relations
-        found = any(r.kind is RelationKind.CONVERSION and not r.attrs.get("currency") for r in rels)
-        return {f"article:{article.id}"} if found else set()
+    def applies(self, rel: Relation) -> bool:
+        return not rel.attrs.get("currency")
 
-    def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
-        for key, article, rel in relations_of(articles, keys, RelationKind.CONVERSION):
-            if not rel.attrs.get("currency"):
-                found = judge(key, article, rel)
-                if found is not None:
-                    yield found
+    def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
+        return judge(key, article, rel)
 
 
 def _ends(claim: Claim, *, converted: bool) -> list[Interval] | None:
