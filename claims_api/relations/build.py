@@ -421,6 +421,20 @@ class _Builder:
             )
         )
 
+    def level_before(self, f: Frame, like: Claim) -> int | None:
+        """The last figure like ``like`` in the sentence before ``f``'s, when the two sentences are
+        tied (recorded in ``f.how``); else None."""
+        if f.sentence == 0:
+            return None
+        sentences = self.reading.sentences
+        prev_s = sentences[f.sentence - 1]
+        tie = self.tied(sentences[f.sentence], prev_s)
+        found = self.last_compatible(prev_s, like)
+        if not tie or found is None:
+            return None
+        f.how.append(f"level-in-previous-sentence:{tie}")
+        return found
+
     def complete_frames(self) -> None:
         sentences = self.reading.sentences
         absorbed: set[int] = set()
@@ -458,34 +472,12 @@ class _Builder:
                             f.direction = g.direction
                         absorbed.add(id(g))
                         break
-            elif (
-                f.new is None
-                and f.old is not None
-                and f.change is not None
-                and f.sentence > 0
-                and like is not None
-            ):
+            elif f.new is None and f.old is not None and f.change is not None and like is not None:
                 # "24.4% above ... $496.5bn": the new level in the sentence before
-                prev_s = sentences[f.sentence - 1]
-                tie = self.tied(sentences[f.sentence], prev_s)
-                new = self.last_compatible(prev_s, like)
-                if tie and new is not None:
-                    f.new = new
-                    f.how.append(f"level-in-previous-sentence:{tie}")
-            elif (
-                f.old is None
-                and f.new is not None
-                and f.multiple is not None
-                and f.sentence > 0
-                and like is not None
-            ):
+                f.new = self.level_before(f, like)
+            elif f.old is None and f.new is not None and f.multiple is not None and like is not None:
                 # "cut its stake in half to 10%": the old level in the sentence before
-                prev_s = sentences[f.sentence - 1]
-                tie = self.tied(sentences[f.sentence], prev_s)
-                old = self.last_compatible(prev_s, like)
-                if tie and old is not None:
-                    f.old = old
-                    f.how.append(f"level-in-previous-sentence:{tie}")
+                f.old = self.level_before(f, like)
             del n
         self.frames = [f for f in self.frames if id(f) not in absorbed]
         for f in self.frames:
