@@ -100,6 +100,17 @@ _YEAR_CONTEXT_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
+# "more than 1200 staff", "1500 jobs": a count in the years' range (year_count_cues, year_cues).
+_COUNT_CUE_BEFORE = regex.compile(
+    rf"\b(?i:{alternation(_NOT['year_count_cues'])}){_SP}+\Z", regex.REVERSE
+)
+_YEAR_CUE_BEFORE = regex.compile(
+    rf"(?:\b(?i:{alternation(w for w in _NOT['year_cues'] if w[0].isalpha())})|['’]s|{MONTHS}\.?){_SP}+\Z",
+    regex.REVERSE,
+)
+_COUNTED_IRREGULAR = frozenset("people staff men women children police personnel cattle".split())
+_NOUN_AFTER = regex.compile(rf"{_SP}+(?P<noun>\p{{Ll}}[\p{{L}}-]*)")
+_YEAR_NOUNS = frozenset(_NOT["year_nouns"])
 
 # A counted noun (or a verb in -s) after a number makes it a count ("12 Wall Street banks",
 # "On Main Street 40 people"), not a label; "is", "was", "has" are not plurals.
@@ -288,7 +299,16 @@ def is_year(doc: Doc, n: Num) -> bool:
     text = doc.text
     if _MONEY_BEFORE.search(text, max(0, n.start - 3), n.start):
         return False
-    return not _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20)
+    if _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20):
+        return False
+    noun = _NOUN_AFTER.match(text, n.end, n.end + 40)
+    if noun is None or noun.group("noun") in _YEAR_NOUNS:
+        return True
+    if _COUNT_CUE_BEFORE.search(text, max(0, n.start - 24), n.start):
+        return False  # "more than 1200 staff", "nearly 2000 of them"
+    word = noun.group("noun")
+    plural = word in _COUNTED_IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    return not plural or _YEAR_CUE_BEFORE.search(text, max(0, n.start - 24), n.start) is not None
 
 
 def excluded(doc: Doc, n: Num) -> str | None:
