@@ -9,6 +9,7 @@ text2num, one candidate phrase at a time (never over the whole text).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,16 +37,20 @@ ONE_WORD_NUMBER = alternation([*UNITS, *TENS])
 # Indian scales also take a plural after a number ("five lakhs"): read as the singular.
 _SCALE_PLURALS = {"lakhs": "lakh", "crores": "crore", "lacs": "lac"}
 # After a number word a plural scale is a multiple too ("three billions", "two hundred dozens").
-_WORD_SCALE_PLURALS = {w + "s": w for w in ("million", "billion", "trillion", "dozen")}
+_WORD_SCALE_PLURALS = {
+    **{w + "s": w for w in ("million", "billion", "trillion", "dozen")},
+    **{w: "dozen" for w in ("doz", "dozs", "dz", "dzs")},  # the abbreviations of "dozen"
+}
 _INDIAN = frozenset(["lakh", "lac", "crore"])
 _SCALE_W = alternation([*SCALES, *_SCALE_PLURALS])
 _ORD_W = alternation(ORDINALS)
 # Fraction words: "a third", "an eighth", "one-fifth"; "two-thirds", "seven eighths", "three-quarter".
 _PLURAL_DENOMINATORS = [f"{w}s" for w in DENOMINATORS if w != "half"]
 _MANY = alternation(w for w, v in UNITS.items() if 2 <= v <= 9)
+_FRACTION_JOIN = r"(?:\s*[\u2010-]\s*|\s+)"  # "two thirds", "two-thirds", "five - eighths"
 _FRACTION_WORDS = (
-    rf"(?:(?:an?|one)[\s\u2010-]+{alternation(DENOMINATORS)}"
-    rf"|{_MANY}(?:[\s\u2010-]+{alternation(_PLURAL_DENOMINATORS)}|[-\u2010]{alternation(DENOMINATORS)})"
+    rf"(?:(?:an?|one){_FRACTION_JOIN}{alternation(DENOMINATORS)}"
+    rf"|{_MANY}(?:{_FRACTION_JOIN}{alternation(_PLURAL_DENOMINATORS)}|[-\u2010]{alternation(DENOMINATORS)})"
     r"|half)"
 )
 _ATOM = rf"(?:{_TENS_W}(?:[-\u2010\u2013\u2014 ]?{_UNIT_W})?|{_UNIT_W})"
@@ -68,8 +73,8 @@ _DIGITS = r"""
 """
 # "lakh crore" is 1e12 and "thousand crore" 1e10: a scale of a scale, written as one.
 # "3 hundred thousand", "2.12 hundred", "3 dozen": scale words multiply out, each after the last.
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?)"
-_SCALE_SPACED = rf"(?:{_SCALE_WORD}(?:\s+{_SCALE_WORD})*|bn|bln|mn|mln|tn|trn)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|dozs?\b|dzs?\b)"
+_SCALE_SPACED = rf"(?:{_SCALE_WORD}(?:\s+{_SCALE_WORD})*|bn|bln|mn|mln|tn|trn|tln)"
 _SCALE_ATTACHED = r"(?:bn|bln|mn|mln|tn|trn|mil|[bmkBMK])"
 
 NUMBER = regex.compile(
@@ -82,17 +87,18 @@ NUMBER = regex.compile(
                   (?P<hs_scale>million|billion|trillion|dozen)\b)
   | (?P<frac>\b{_FRACTION_WORDS}\b)
   | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
-  | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0])?
+  | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0]{{1,2}})?
                  (?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
   | (?P<num>
         (?P<sign>(?<![\w.%])[-\u2212](?=\.?\d)  # not the dash of "1.5%-4.5%"
                  # "minus 0.1%", not "plus or minus 3" nor "5 minus 2"
                | \bminus(?<!\bplus\s+or\s+minus|\bplus/minus|\d\s+minus)[ \u00a0]+(?=\.?\d)
                  # "negative 2 percent", "negative 3 degrees": not "tested negative 3 times"
-               | \bnegative[ \u00a0]+(?=\.?\d[\d.,]*[ \u00a0]?(?:%|per[ \u00a0]?cent|degrees?\b|\u00b0))
+               | \bnegative[ \u00a0]+
+                 (?=\.?\d[\d.,]*(?:[ \u00a0]?(?:%|per[ \u00a0]?cent|degrees?\b|\u00b0)|[.!?]?\Z))
         )?
         (?<![\d,]|(?<!\p{{L}}[\p{{L}}/])\.|\d[.,])(?P<digits>{_DIGITS})  # "Rs.38.5", "S/.5"; not "v.2"
-        (?P<exp>[eE][+\-\u2212]?\d{{1,3}}(?![\p{{L}}\p{{N}}.,]))?  # "1.3e6", "12.32e+14"
+        (?P<exp>(?:[eE]|\^[+\-\u2212]?)[+\-\u2212]?\d{{1,3}}(?![\p{{L}}\p{{N}}.,]))?  # "1.3e6", "2.5^-1"
         (?P<scale>\s?{_SCALE_SPACED}\b(?!-)|{_SCALE_ATTACHED}\b(?![.,]?\d))?
     )
   | (?P<words>(?P<wsign>\bminus(?<!\bplus\s+or\s+minus|\bplus/minus|\d\s+minus)[ \u00a0]+
@@ -257,6 +263,14 @@ def words_value(text: str) -> float | None:
         return _indian_value(words)
     if words[0] in ("a", "an"):
         words[0] = "one"
+    if "trillion" in words:  # a scale text2num lacks: "twenty-one trillion three hundred"
+        at = words.index("trillion")
+        head = words_value(" ".join(words[:at])) if at else 1.0
+        rest = [w for w in words[at + 1 :] if w != "and"] if at + 1 < len(words) else []
+        tail = words_value(" ".join(rest)) if rest else 0.0
+        if head is None or tail is None or tail >= 1e12:
+            return None
+        return head * 1e12 + tail
     factor = 1.0
     if words[-1] == "dozen":
         factor, words = 12.0, words[:-1] or ["one"]
@@ -326,9 +340,23 @@ def scale_of(text: str, start: int, end: int) -> float | None:
 def fraction_value(text: str) -> float:
     """Share in percent of a fraction phrase: "a third" -> 33.3, "seven-eighths" -> 87.5."""
     words = _FOLD_SPACE.split(text.lower())
-    numerator = 1 if words[0] in ("half", "a", "an", "one") else UNITS[words[0]]
+    numerator = UNITS.get(words[0], 1)  # "a third", "half", "quarter million": one
     denominator = words[-1] if words[-1] in DENOMINATORS else words[-1][:-1]
     return 100 * numerator / DENOMINATORS[denominator]
+
+
+def _power(digits: str, exp: str) -> float | None:
+    """ "1.3" "e6" -> 1.3e6; "1.1" "^23" -> 1.1 ** 23 ("^--23" is "^23"); None when out of range."""
+    sign = -1 if (exp.count("-") + exp.count("\u2212")) % 2 else 1
+    power = sign * int(exp.lstrip("eE^+-\u2212"))
+    try:
+        if exp[0] == "^":
+            value = digits_value(digits) ** power
+        else:
+            value = float(Decimal(digits.translate(_SEPARATORS)).scaleb(power))
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def digits_value(text: str) -> float:
@@ -341,6 +369,11 @@ def scan(text: str) -> Iterator[Num]:
     for n in _read(text):
         if n.start < taken:
             continue  # inside a number that took a fraction after it
+        if n.form == "words" and n.value < 0 and n.value.is_integer():
+            over = _DENOMINATOR_AFTER.match(text, n.end, n.end + 24)
+            if over is not None:  # "minus twenty-three fifths"
+                denominator = DENOMINATORS[over.group("d").lower()[:-1]]
+                n = Num(n.start, over.end(), 100 * n.value / denominator, "frac")
         if n.form in ("digits", "words") and n.value.is_integer() and n.value >= 0:
             if n.form == "digits" and n.scale_text.lower().endswith("hundred"):
                 rest = _HUNDRED_AND.match(text, n.end, n.end + 40)
@@ -350,10 +383,18 @@ def scan(text: str) -> Iterator[Num]:
             m = _AND_PART.match(text, n.end, n.end + 48)
             if m is not None:
                 _add_part(text, n, m)
+            elif n.form == "words":
+                over = _DENOMINATOR_AFTER.match(text, n.end, n.end + 24)
+                if over is not None:  # "twenty-three fifths" is 23/5, a fraction like "three fifths"
+                    denominator = DENOMINATORS[over.group("d").lower()[:-1]]
+                    n = Num(n.start, over.end(), 100 * n.value / denominator, "frac")
         taken = n.end
         yield n
 
 
+_DENOMINATOR_AFTER = regex.compile(
+    rf"{_FRACTION_JOIN}(?P<d>{alternation(_PLURAL_DENOMINATORS)})\b", regex.IGNORECASE
+)
 _PART_OF_SCALE = frozenset(["million", "billion", "trillion"])
 
 
@@ -449,8 +490,9 @@ def _read(text: str) -> Iterator[Num]:
                 continue  # a digit newer than Python's Unicode tables (regex knows more of them)
             decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
             if m.group("exp"):
-                power = int(m.group("exp")[1:].replace("\u2212", "-"))
-                value = float(Decimal(digits.translate(_SEPARATORS)).scaleb(power))
+                value = _power(digits, m.group("exp"))
+                if value is None:
+                    continue
             if m.group("sign"):
                 value = -value
             scale = m.group("scale") or ""
