@@ -21,6 +21,7 @@ from claims_api.extract.fragments import alternation
 from claims_api.lexicons import load
 
 _WORDS = load("number_words")
+_ARTICLE_UNITS = alternation(load("units")["article_units"])
 UNITS: dict[str, int] = _WORDS["units"]
 TENS: dict[str, int] = _WORDS["tens"]
 SCALES: dict[str, int] = _WORDS["scales"]
@@ -86,11 +87,12 @@ NUMBER = regex.compile(
   | (?P<halfscale>\b(?P<hs_frac>{_FRACTION_WORDS}|(?:an?[\s-]+)?quarter)(?:[\s-]+of)?(?:[\s-]+an?)?[\s-]+
                   (?P<hs_scale>million|billion|trillion|dozen)\b)
   | (?P<frac>\b{_FRACTION_WORDS}\b)
+  | (?P<article>\ban?(?=[ \u00a0]+{_ARTICLE_UNITS}\b))  # "a kilogram": one, for the unit rule only
   | (?P<share>\b(?:(?:vast|great|overwhelming|slim|narrow)\s+)?(?:majority|minority)\b)
   | (?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)[ \u00a0]{{1,2}})?
                  (?P<numer>\d{{1,3}})/(?P<denom>\d{{1,4}})(?![\w/]|\.\d))
   | (?P<num>
-        (?P<sign>(?<![\w.%])[-\u2212](?=\.?\d)  # not the dash of "1.5%-4.5%"
+        (?P<sign>(?<![\w.%]|\d[ \u00a0])[-\u2212](?=\.?\d)  # not the dash of "1.5%-4.5%", "2 -7 g"
                  # "minus 0.1%", not "plus or minus 3" nor "5 minus 2"
                | \bminus(?<!\bplus\s+or\s+minus|\bplus/minus|\d\s+minus)[ \u00a0]+(?=\.?\d)
                  # "negative 2 percent", "negative 3 degrees": not "tested negative 3 times"
@@ -140,7 +142,9 @@ _START_WORDS = sorted(
     },
     key=lambda w: (-len(w), w),
 )
-_WORD_START = regex.compile(r"\b(?:" + "|".join(_START_WORDS) + r")\b")
+_WORD_START = regex.compile(
+    r"\b(?:" + "|".join(_START_WORDS) + rf"|an?(?=[ \u00a0]+{_ARTICLE_UNITS}\b))\b"
+)
 _WORD_START_I = regex.compile(_WORD_START.pattern, regex.IGNORECASE)
 # A scale or fraction word may be led by an article or numerator: "a dozen", "an eighth", "two-thirds".
 _ARTICLE_BEFORE = regex.compile(rf"\b(?:an?|one|{_MANY})[\s\u2010-]+\Z", regex.IGNORECASE | regex.REVERSE)
@@ -530,5 +534,7 @@ def _read(text: str) -> Iterator[Num]:
             yield Num(m.start(), m.end(), share * scale, "words", 1, True, " " + m.group("hs_scale"))
         elif group == "frac":
             yield Num(m.start(), m.end(), fraction_value(m.group()), "frac")
+        elif group == "article":
+            yield Num(m.start(), m.end(), 1.0, "article")
         elif group == "share":
             yield Num(m.start(), m.end(), 50.0, "share")

@@ -15,6 +15,9 @@ _UNIT = RULES[0]
 _QUOTES = {"'", '"', "''"}
 # "50mg per 100ml", "5mg per litre", "2 g/100 g": a unit per an amount of another, one compound unit.
 _PER = regex.compile(r"[ \u00a0]*(?:per|/)[ \u00a0]*(?:(?P<count>\d+(?:\.\d+)?)(?![\d,]))?", regex.IGNORECASE)
+_FIGURE_BEFORE = regex.compile(
+    r"[\p{N}\p{Sc}%][\p{L}.]*(?:[ \u00a0]+[\p{L}.,-]+){0,3}[ \u00a0]+\Z", regex.REVERSE
+)
 # "5ft 10in": an inch figure glued to its number after a feet figure needs no full stop after it.
 _FEET_BEFORE = regex.compile(r"\d[ \u00a0]?(?:ft|feet|foot|')[ \u00a0]*\Z", regex.IGNORECASE)
 _OPEN_QUOTE = regex.compile(r"[\"\u201c][^\"\u201d]*\Z")
@@ -111,9 +114,11 @@ def age(doc: Doc, n: Num, reason: str | None) -> Fields | None:
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
-    if n.form not in ("digits", "words", "fraction"):
+    if n.form not in ("digits", "words", "fraction", "article"):
         return None
     text = doc.text
+    if n.form == "article" and _FIGURE_BEFORE.search(text, max(0, n.start - 40), n.start):
+        return None  # "$80 a tonne", "5 km a day": per unit, not one unit
     if n.scale_text == "m" and n.form == "digits" and _metres(text, n):
         value = digits_value(n.integer_text) * (-1 if n.value < 0 else 1)
         power = _POWERS.get(text[n.end : n.end + 1])  # "37m²"
