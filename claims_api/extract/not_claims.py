@@ -80,7 +80,7 @@ _CUE_AFTER = regex.compile(rf"{_SP}+(?i:hot|help)line\b")
 _CALL_END = regex.compile(
     rf"{_SP}*(?:[,;:)]|\.(?!\d)|\Z|\n)|{_SP}+(?i:for|in|to|or|and|if|from|at|on|with|when|any|free)\b"
 )
-# "President Boluarte, 62, has ...": an age between commas after a name (GUIDELINE: not a claim).
+# "President Boluarte, 62, has ...": an age between commas after a name (optional, quantity.age).
 _AGE_BEFORE_COMMA = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
 # "a 2-1 win": a score is two numbers of one result.
 _SCORE = regex.compile(
@@ -152,8 +152,8 @@ _POSITION_BEFORE = regex.compile(
     regex.REVERSE,
 )
 
-# Ages (GUIDELINE: not claims): "aged 42 and 57", "ages 18 to 28", "between 18 and 30 years
-# old", "voters over 60", "children under 5".
+# Ages (GUIDELINE v2: optional quantities, which quantity.age reads): "aged 42 and 57", "ages 18
+# to 28", "between 18 and 30 years old", "voters over 60", "children under 5".
 _AGE_LIST = rf"(?:(?:\d{{1,3}}|{ONE_WORD_NUMBER}){_SP}*(?:,|and|to|or|-|\u2013){_SP}*){{0,3}}"
 _AGE_BEFORE = regex.compile(
     rf"\b(?i:{alternation(_NOT['age_heads'])})"
