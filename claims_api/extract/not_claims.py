@@ -105,7 +105,10 @@ _COUNT_CUE_BEFORE = regex.compile(
     rf"\b(?i:{alternation(_NOT['year_count_cues'])}){_SP}+\Z", regex.REVERSE
 )
 _YEAR_CUE_BEFORE = regex.compile(
-    rf"(?:\b(?i:{alternation(w for w in _NOT['year_cues'] if w[0].isalpha())})|['’]s|{MONTHS}\.?){_SP}+\Z",
+    rf"(?:\b(?i:{alternation(_NOT['year_cues'])})|{MONTHS}\.?){_SP}+\Z", regex.REVERSE
+)
+_YEAR_DETERMINER_BEFORE = regex.compile(
+    rf"(?:\b(?i:{alternation(w for w in _NOT['year_determiners'] if w[0].isalpha())})|['’]s){_SP}+\Z",
     regex.REVERSE,
 )
 _COUNTED_IRREGULAR = frozenset("people staff men women children police personnel cattle".split())
@@ -308,7 +311,12 @@ def is_year(doc: Doc, n: Num) -> bool:
         return False  # "more than 1200 staff", "nearly 2000 of them"
     word = noun.group("noun")
     plural = word in _COUNTED_IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
-    return not plural or _YEAR_CUE_BEFORE.search(text, max(0, n.start - 24), n.start) is not None
+    lo = max(0, n.start - 24)
+    return (
+        not plural
+        or _YEAR_CUE_BEFORE.search(text, lo, n.start) is not None
+        or (n.value >= 1900 and _YEAR_DETERMINER_BEFORE.search(text, lo, n.start) is not None)
+    )
 
 
 def excluded(doc: Doc, n: Num) -> str | None:
