@@ -13,7 +13,7 @@ from claims_api.errors import TooManyClaims
 from claims_api.extract import describe, not_claims, qualifiers
 from claims_api.extract.context import Doc
 from claims_api.extract.fragments import lower
-from claims_api.extract.kinds import KINDS
+from claims_api.extract.kinds import KINDS, quantity
 from claims_api.extract.numbers import scale_of, scan
 from claims_api.extract.rule import Fields
 from claims_api.model import Claim, Kind, Qualifier
@@ -80,6 +80,11 @@ def _classify(doc: Doc, max_claims: int | None = None) -> list[Fields]:
         if found and n.start < found[-1].end:
             continue  # inside the previous claim ("31.1 per 100,000 inhabitants")
         reason = not_claims.excluded(doc, n)
+        ages = quantity.age(doc, n, reason)
+        if ages is not None:
+            found.append(ages)
+            doc.floor = ages.end
+            continue
         if reason is not None and reason != "year":
             continue
         for kind in KINDS:
@@ -278,7 +283,11 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                             num_start=a.num_start,
                             num_end=b.num_end,
                             decimals=max(a.decimals, b.decimals),
-                            extra={"range": True, **{k: v for k, v in b.extra.items() if k == "per"}},
+                            extra={
+                                "range": True,
+                                **{k: v for k, v in b.extra.items() if k == "per"},
+                                **({"age": True} if named.extra.get("age") else {}),
+                            },
                         )
                     )
                     i += 2

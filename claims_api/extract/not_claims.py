@@ -80,7 +80,7 @@ _CUE_AFTER = regex.compile(rf"{_SP}+(?i:hot|help)line\b")
 _CALL_END = regex.compile(
     rf"{_SP}*(?:[,;:)]|\.(?!\d)|\Z|\n)|{_SP}+(?i:for|in|to|or|and|if|from|at|on|with|when|any|free)\b"
 )
-# "President Boluarte, 62, has ...": an age between commas after a name (GUIDELINE: not a claim).
+# "President Boluarte, 62, has ...": an age between commas after a name (optional, quantity.age).
 _AGE_BEFORE_COMMA = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
 # "a 2-1 win": a score is two numbers of one result.
 _SCORE = regex.compile(
@@ -100,6 +100,20 @@ _YEAR_CONTEXT_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
+# "more than 1200 staff", "1500 jobs": a count in the years' range (year_count_cues, year_cues).
+_COUNT_CUE_BEFORE = regex.compile(
+    rf"\b(?i:{alternation(_NOT['year_count_cues'])}){_SP}+\Z", regex.REVERSE
+)
+_YEAR_CUE_BEFORE = regex.compile(
+    rf"(?:\b(?i:{alternation(_NOT['year_cues'])})|{MONTHS}\.?){_SP}+\Z", regex.REVERSE
+)
+_YEAR_DETERMINER_BEFORE = regex.compile(
+    rf"(?:\b(?i:{alternation(w for w in _NOT['year_determiners'] if w[0].isalpha())})|['’]s){_SP}+\Z",
+    regex.REVERSE,
+)
+_COUNTED_IRREGULAR = frozenset("people staff men women children police personnel cattle".split())
+_NOUN_AFTER = regex.compile(rf"{_SP}+(?P<noun>\p{{Ll}}[\p{{L}}-]*)")
+_YEAR_NOUNS = frozenset(_NOT["year_nouns"])
 
 # A counted noun (or a verb in -s) after a number makes it a count ("12 Wall Street banks",
 # "On Main Street 40 people"), not a label; "is", "was", "has" are not plurals.
@@ -141,8 +155,8 @@ _POSITION_BEFORE = regex.compile(
     regex.REVERSE,
 )
 
-# Ages (GUIDELINE: not claims): "aged 42 and 57", "ages 18 to 28", "between 18 and 30 years
-# old", "voters over 60", "children under 5".
+# Ages (GUIDELINE v2: optional quantities, which quantity.age reads): "aged 42 and 57", "ages 18
+# to 28", "between 18 and 30 years old", "voters over 60", "children under 5".
 _AGE_LIST = rf"(?:(?:\d{{1,3}}|{ONE_WORD_NUMBER}){_SP}*(?:,|and|to|or|-|\u2013){_SP}*){{0,3}}"
 _AGE_BEFORE = regex.compile(
     rf"\b(?i:{alternation(_NOT['age_heads'])})"
@@ -288,7 +302,21 @@ def is_year(doc: Doc, n: Num) -> bool:
     text = doc.text
     if _MONEY_BEFORE.search(text, max(0, n.start - 3), n.start):
         return False
-    return not _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20)
+    if _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20):
+        return False
+    noun = _NOUN_AFTER.match(text, n.end, n.end + 40)
+    if noun is None or noun.group("noun") in _YEAR_NOUNS:
+        return True
+    if _COUNT_CUE_BEFORE.search(text, max(0, n.start - 24), n.start):
+        return False  # "more than 1200 staff", "nearly 2000 of them"
+    word = noun.group("noun")
+    plural = word in _COUNTED_IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    lo = max(0, n.start - 24)
+    return (
+        not plural
+        or _YEAR_CUE_BEFORE.search(text, lo, n.start) is not None
+        or (n.value >= 1900 and _YEAR_DETERMINER_BEFORE.search(text, lo, n.start) is not None)
+    )
 
 
 def excluded(doc: Doc, n: Num) -> str | None:

@@ -35,7 +35,7 @@ RULES = (
             r"""(?:[ \u00a0]?|[-\u2010](?=perc|basis))   # "0.5-percentage-point", "25-basis-point"
                 (?:(?P<pp>percentage[ \u00a0\u2010-]points?|(?:%|pct\.?)[ \u00a0]points?|pp\b|p\.p\.)
                  |(?P<bp>basis[ \u00a0\u2010-]points?\b|(?-i:bps?)\b)
-                 |(?P<pc>%|percent(?:age)?s?\b|per[ \u00a0-]?cents?\b|pct\b))""",
+                 |(?P<pc>%|percent(?:age)?s?\b|per[ \u00a0-]?cents?\b|pct\b|(?<=\d)(?-i:pc)\b))""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
     ),
