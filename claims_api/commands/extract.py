@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from claims_api.commands.paths import txt_files
+from claims_api.errors import UnsupportedLanguage
 from claims_api.extract import extract
 
 HELP = "extract the claims of .txt articles (files or folders) and print them"
@@ -19,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     parser.add_argument("--published", help="publication date (ISO) for every article, else inferred")
     parser.add_argument("--no-normalize", action="store_true", help="skip currency and unit conversion")
+    parser.add_argument(
+        "--language",
+        choices=("en",),
+        help="the articles' language: skips detection (else articles not in English are skipped)",
+    )
 
 
 def read_article(path: Path) -> str:
@@ -41,7 +47,16 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for path in paths:
         doc = path.stem
-        claims = extract(read_article(path), published=args.published, normalize=not args.no_normalize)
+        try:
+            claims = extract(
+                read_article(path),
+                published=args.published,
+                normalize=not args.no_normalize,
+                language=args.language,
+            )
+        except UnsupportedLanguage as exc:
+            print(f"claims-api extract: skipping {path}: {exc}", file=sys.stderr)
+            continue
         for claim in claims:
             row = {"doc": doc, **claim.to_dict()}
             if args.format == "jsonl":

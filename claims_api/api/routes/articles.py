@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app
 
-from claims_api.api.errors import ApiError
+from claims_api.api.errors import ApiError, unsupported_language
 from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, json_body, query
 from claims_api.api.routes import claim_dict, store
 from claims_api.api.schemas import (
@@ -19,6 +19,7 @@ from claims_api.api.schemas import (
     BatchOut,
     ClaimsOfArticleOut,
 )
+from claims_api.errors import UnsupportedLanguage
 from claims_api.extract import extract
 from claims_api.model import Claim
 from claims_api.storage import NewArticle, StoredArticle
@@ -34,12 +35,18 @@ def _not_found(article_id: int) -> ApiError:
 def prepare(data: dict[str, Any]) -> tuple[NewArticle, StoredArticle | None, list[Claim]]:
     """A validated article, the stored one with its url or text if any, and else its claims.
 
-    Extraction may fail (too many figures); it runs before anything is stored."""
+    Extraction may fail (too many figures, a language it does not read); it runs before anything
+    is stored."""
+    data = dict(data)
+    language = data.pop("language", None)
     new = NewArticle(**data)
     existing = store().find_article(url=new.url, text=new.text)
     if existing is not None:
         return new, existing, []
-    return new, None, extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+    claims = extract(
+        new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"], language=language
+    )
+    return new, None, claims
 
 
 def add(prepared: tuple[NewArticle, StoredArticle | None, list[Claim]]) -> tuple[StoredArticle, bool]:
@@ -69,7 +76,15 @@ def create_article() -> tuple[dict, int]:
 def create_articles() -> tuple[dict, int]:
     """Store up to 100 articles; all are validated before any is stored."""
     data = json_body(BatchIn())
-    prepared = [prepare(item) for item in data["articles"]]  # every extraction before any write
+    prepared = []
+    for i, item in enumerate(data["articles"]):  # every extraction before any write
+        try:
+            prepared.append(prepare(item))
+        except UnsupportedLanguage as exc:
+            err = unsupported_language(exc)
+            err.errors = {"articles": {str(i): {"text": [str(exc)]}}}
+            err.detail = f"Article {i}: {err.detail}"
+            raise err from None
     results = [with_claims(*add(p)) for p in prepared]
     added = sum(r["created"] for r in results)
     body = {"results": results, "added": added, "existing": len(results) - added}

@@ -18,6 +18,11 @@ def extract() -> tuple[dict, int]:
     """Extract the claims of a text without storing anything."""
     data = json_body(_in)
     text = data["text"]
-    claims = run_extract(text, published=data["published"], max_claims=current_app.config["MAX_CLAIMS"])
+    claims = run_extract(
+        text,
+        published=data["published"],
+        max_claims=current_app.config["MAX_CLAIMS"],
+        language=data["language"],
+    )
     out = [{**c.to_dict(), "optional": c.optional, "sentence": sentence_excerpt(text, c)} for c in claims]
     return _out.dump({"claims": out}), 200
