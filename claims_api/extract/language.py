@@ -13,7 +13,6 @@ are never refused.
 from __future__ import annotations
 
 import functools
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +32,6 @@ SAMPLE_CHARS = 1000  # a news article keeps its language: the first 1000 charact
 # Figures, symbols and punctuation carry no language and are shared by all: "$3.4bn (€3.1bn)".
 _NOT_WORDS = regex.compile(r"[\p{N}\p{S}\p{P}\s]+")
 _WORD = regex.compile(r"\p{L}+")
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,8 @@ def _identifier() -> Any:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(CANDIDATES))
+    # Keep only the candidates' columns: the full 97-language table is 28 MB a process.
+    identifier._full_model = identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes
     return identifier
 
 
@@ -59,8 +59,7 @@ def detect(text: str) -> Detection:
     words = len(_WORD.findall(sample))
     if not words:
         return Detection(SUPPORTED[0], 0.0, 0.0, 0)
-    with _lock:  # one shared model; set_languages swaps its arrays
-        ranked = _identifier().rank(sample)
+    ranked = _identifier().rank(sample)  # read-only after loading: safe across threads
     probs = dict(ranked)
     best, confidence = ranked[0]
     return Detection(best, confidence, sum(probs.get(code, 0.0) for code in SUPPORTED), words)
