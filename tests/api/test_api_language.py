@@ -48,3 +48,16 @@ def test_only_english_may_be_named(client: Any) -> None:
     r = client.post("/v1/extract", json={"text": ENGLISH, "language": "es"})
     assert r.status_code == 422 and r.get_json()["type"] == "urn:claims-api:problem:validation"
     assert "language" in r.get_json()["errors"]
+
+
+def test_ingest_skips_with_a_warning(store: Any, tmp_path: Any, capsys: Any) -> None:
+    from claims_api.commands.ingest import ingest
+
+    (tmp_path / "es.txt").write_text(SPANISH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    summary = ingest(store, [tmp_path], progress=False)
+    assert (summary.added, summary.unsupported) == (1, 1)
+    assert summary.line().endswith(", 1 skipped (language not read)")
+    err = capsys.readouterr().err
+    assert "skipping" in err and "es.txt" in err
+    assert [a.doc for a in store.list_articles().items] == ["en"]
