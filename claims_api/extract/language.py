@@ -27,10 +27,18 @@ CANDIDATES: tuple[str, ...] = tuple(dict.fromkeys([*SUPPORTED, *_LANG["candidate
 REFUSE_CONFIDENCE = 0.7
 SUPPORTED_CEILING = 0.05
 MIN_WORDS = 4
-SAMPLE_CHARS = 1000  # a news article keeps its language: the first 1000 characters tell it
+# A news article keeps its language: its first words tell it. The detector walks the sample byte
+# by byte in Python, so the sample is short: 400 characters cost about a tenth of extracting a
+# 12,000-character article, and give English articles a probability of 1.0.
+SAMPLE_CHARS = 400
 
-# Figures, symbols and punctuation carry no language and are shared by all: "$3.4bn (€3.1bn)".
-_NOT_WORDS = regex.compile(r"[\p{N}\p{S}\p{P}\s]+")
+# Obvious cases skip the detector: a sample of 20 words or more in which the supported language's
+# function words are 15% or more, its first word ("the") at least twice.
+_FUNCTION_WORDS = {code: frozenset(_LANG["function_words"][code]) for code in SUPPORTED}
+_FAST_MARK = {code: str(_LANG["function_words"][code][0]) for code in SUPPORTED}
+_FAST_MIN_WORDS = 20
+_FAST_SHARE = 0.15
+
 _WORD = regex.compile(r"\p{L}+")
 
 
@@ -44,21 +52,32 @@ class Detection:
 
 @functools.cache
 def _identifier() -> Any:
+    import numpy
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(CANDIDATES))
-    # Keep only the candidates' columns: the full 97-language table is 28 MB a process.
+    # Keep only the candidates' columns (the full 97-language table is 28 MB a process), as one
+    # contiguous float32 block: numpy has no fast float16 product, and a column slice gathers slowly.
+    identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
     identifier._full_model = identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes
     return identifier
 
 
 def detect(text: str) -> Detection:
     """The language of ``text`` from its first ``SAMPLE_CHARS`` characters of words."""
-    sample = _NOT_WORDS.sub(" ", text[: SAMPLE_CHARS * 2])[:SAMPLE_CHARS].strip()
-    words = len(_WORD.findall(sample))
+    # Figures, symbols and punctuation carry no language and are shared by all: "$3.4bn (€3.1bn)".
+    found = _WORD.findall(text, 0, SAMPLE_CHARS * 2)
+    sample = " ".join(found)[:SAMPLE_CHARS]
+    words = len(found)
     if not words:
         return Detection(SUPPORTED[0], 0.0, 0.0, 0)
+    if words >= _FAST_MIN_WORDS:
+        lowered = [w.lower() for w in found]
+        for code, function_words in _FUNCTION_WORDS.items():
+            share = sum(w in function_words for w in lowered) / words
+            if share >= _FAST_SHARE and lowered.count(_FAST_MARK[code]) >= 2:
+                return Detection(code, 1.0, 1.0, words)
     ranked = _identifier().rank(sample)  # read-only after loading: safe across threads
     probs = dict(ranked)
     best, confidence = ranked[0]

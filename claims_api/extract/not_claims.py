@@ -313,7 +313,7 @@ def _is_product(text: str, n: Num, word: str) -> bool:
 def _is_code(text: str, n: Num) -> str | None:
     """A flight, a version or a postal code: "flight BA 117", "version 2", "Austin, TX 78701"."""
     lo = max(0, n.start - 40)
-    if not text[lo : n.start].strip(" \u00a0:#.,").split()[-1:]:
+    if not text[lo : n.start].strip(" \u00a0:#.,"):
         return None  # nothing but spaces and signs before: no cue word
     if not n.scaled and _FLIGHT_BEFORE.search(text, lo, n.start) and not _countable_after(text, n):
         return "flight number"
@@ -440,10 +440,11 @@ def excluded(doc: Doc, n: Num) -> str | None:
         after_comma = text[n.end : n.end + 1] == ","
         if n.value < 120 and after_comma and _AGE_BEFORE_COMMA.search(text, max(0, n.start - 30), n.start):
             return "age"
-        if n.value < 1000 and _TEAMS_SCORE.search(text, max(0, n.start - 40), min(len(text), n.end + 8)):
-            m = _TEAMS_SCORE.search(text, max(0, n.start - 40), min(len(text), n.end + 8))
-            if m is not None and m.start() < n.start and n.end <= m.end():
-                return "score"
+        if n.value < 1000 and any(
+            m.start() < n.start and n.end <= m.end()
+            for m in _TEAMS_SCORE.finditer(text, max(0, n.start - 40), min(len(text), n.end + 8))
+        ):
+            return "score"  # "Liverpool 2-1 Everton", "Celtics 112-104 Lakers"
         if n.value < 100 and any(
             m.start() <= n.start and n.end <= m.end()
             for m in _SCORE.finditer(text, max(0, n.start - 48), min(len(text), n.end + 16))

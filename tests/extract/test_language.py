@@ -52,6 +52,9 @@ def test_not_english_is_refused(code: str, text: str) -> None:
     assert err.language == code and err.confidence is not None and err.confidence >= 0.7
     assert err.supported == ["en"] and not err.given
     assert code in str(err)
+    # A whole article in that language (past the 20 words where the function-word shortcut looks).
+    with pytest.raises(UnsupportedLanguage):
+        extract(" ".join([text] * 6))
 
 
 @pytest.mark.parametrize("text", ENGLISH_SHORT)
@@ -80,6 +83,15 @@ def test_english_articles_are_read() -> None:
     for path in [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "data" / "bbc").glob("*.txt")]:
         d = language.detect(path.read_text(encoding="utf-8"))
         assert d.language == "en" and not language.refuses(d), (path.name, d)
+
+
+def test_obvious_english_skips_the_detector() -> None:
+    text = (
+        "The ministry said that the number of people who lost their jobs in the region was 4,000, "
+        "and that the figure would rise by the end of the year, according to the report."
+    )
+    d = language.detect(text)
+    assert (d.language, d.confidence, d.supported) == ("en", 1.0, 1.0)
 
 
 def test_no_words_no_refusal() -> None:
