@@ -57,7 +57,7 @@ def _identifier() -> Any:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(CANDIDATES))
-    # Keep only the candidates' columns (the full 97-language table is 28 MB a process), as one
+    # Keep only the candidates' columns (the full 97-language table is 28 MB), as one
     # contiguous float32 block: numpy has no fast float16 product, and a column slice gathers slowly.
     identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
     identifier._full_model = identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes
