@@ -187,7 +187,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def fake_extract(text: str, *, published: object = None, max_claims: int | None = None) -> list[Claim]:
+def fake_extract(
+    text: str, *, published: object = None, max_claims: int | None = None, language: str | None = None
+) -> list[Claim]:
+    """Numbers, $ amounts and percents; ``language`` is accepted like the real extractor's and, as
+    there, names the language so no detection runs (the fake reads every text)."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
     if max_claims is not None and len(_FIGURE.findall(text)) > max_claims:

@@ -86,10 +86,16 @@ class StrictBoolean(fields.Boolean):
 # -- request bodies ----------------------------------------------------------------------------
 
 
+def LanguageField() -> fields.String:  # noqa: N802 - reads like a field class
+    """The text's language when the caller knows it: skips detection; only "en" is read now."""
+    return fields.String(allow_none=True, load_default=None, validate=validate.OneOf(["en"]))
+
+
 class ExtractIn(Schema):
     text = fields.String(required=True, validate=_not_blank)
     published = DateField()
     relations = StrictBoolean(load_default=False)
+    language = LanguageField()
 
 
 class ArticleIn(Schema):
@@ -99,6 +105,7 @@ class ArticleIn(Schema):
     source = _opt_str(200)
     published = DateField()
     doc = _opt_str(255)
+    language = LanguageField()
 
 
 class BatchIn(Schema):

@@ -20,16 +20,19 @@ class Summary:
     present: int = 0
     claims: int = 0
     failed: int = 0
+    unsupported: int = 0
 
     def line(self) -> str:
         out = f"{self.added} articles added, {self.present} already present, {self.claims} claims"
-        return out + (f", {self.failed} files unreadable" if self.failed else "")
+        out += f", {self.failed} files unreadable" if self.failed else ""
+        return out + (f", {self.unsupported} skipped (language not read)" if self.unsupported else "")
 
 
 def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = True) -> Summary:
     """Extract and store every .txt file under ``paths``; duplicates (same text) are skipped."""
     from tqdm import tqdm
 
+    from claims_api.errors import UnsupportedLanguage
     from claims_api.extract import extract, published_of
     from claims_api.relations.annotate import annotate_claims
     from claims_api.storage import NewArticle
@@ -50,7 +53,12 @@ def ingest(store: ClaimStore, paths: Sequence[str | Path], *, progress: bool = T
         if store.find_article(url=None, text=text) is not None:
             summary.present += 1
             continue
-        claims = extract(text)
+        try:
+            claims = extract(text)
+        except UnsupportedLanguage as exc:
+            print(f"skipping {f}: {exc}", file=sys.stderr)
+            summary.unsupported += 1
+            continue
         published, basis = published_of(claims)
         claims, relations = annotate_claims(text, claims, published=published)
         new = NewArticle(text=text, doc=f.stem, published=published, published_basis=basis)

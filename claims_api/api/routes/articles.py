@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app
 
-from claims_api.api.errors import ApiError
+from claims_api.api.errors import ApiError, unsupported_language
 from claims_api.api.inputs import decode_cursor, encode_cursor, json_body, query
 from claims_api.api.routes import claim_dict, relation_dict, store
 from claims_api.api.schemas import (
@@ -21,6 +21,7 @@ from claims_api.api.schemas import (
     ClaimsOfArticleOut,
     RelationsOfArticleOut,
 )
+from claims_api.errors import UnsupportedLanguage
 from claims_api.extract import extract, published_of
 from claims_api.model import Claim
 from claims_api.relations import Relation
@@ -42,12 +43,17 @@ def prepare(data: dict[str, Any]) -> Prepared:
     """A validated article, the stored one with its url or text if any, and else its claims
     (with their roles) and relations.
 
-    Extraction may fail (too many figures); it and the relation pass run before anything is stored."""
+    Extraction may fail (too many figures, a language it does not read); it and the relation pass
+    run before anything is stored."""
+    data = dict(data)
+    language = data.pop("language", None)
     new = NewArticle(**data)
     existing = store().find_article(url=new.url, text=new.text)
     if existing is not None:
         return new, existing, [], ()
-    claims = extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
+    claims = extract(
+        new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"], language=language
+    )
     published, basis = published_of(claims, new.published)
     claims, relations = annotate_claims(new.text, claims, published=published)
     return dataclasses.replace(new, published=published, published_basis=basis), None, claims, relations
@@ -80,7 +86,15 @@ def create_article() -> tuple[dict, int]:
 def create_articles() -> tuple[dict, int]:
     """Store up to 100 articles; all are validated before any is stored."""
     data = json_body(BatchIn())
-    prepared = [prepare(item) for item in data["articles"]]  # every extraction before any write
+    prepared = []
+    for i, item in enumerate(data["articles"]):  # every extraction before any write
+        try:
+            prepared.append(prepare(item))
+        except UnsupportedLanguage as exc:
+            err = unsupported_language(exc)
+            err.errors = {"articles": {str(i): {"text": [str(exc)]}}}
+            err.detail = f"Article {i}: {err.detail}"
+            raise err from None
     results = [with_claims(*add(p)) for p in prepared]
     added = sum(r["created"] for r in results)
     body = {"results": results, "added": added, "existing": len(results) - added}

@@ -71,10 +71,10 @@ RULES = (
     ),
     Rule(
         "percent.ratio",
-        "<number> in|out of [every] <number>",
+        "<number> [times] in|out of [every] <number>",
         "right",
         regex.compile(
-            rf"""{_SP}+(?:in|out{_SP}+of){_SP}+(?:every{_SP}+)?
+            rf"""(?:{_SP}+times)?{_SP}+(?:in|out{_SP}+of){_SP}+(?:every{_SP}+)?
                  (?P<b>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD})
                  (?P<scale>{_SP}+(?:hundred|thousand|million|billion))?\b(?![.,]\d)""",
             regex.VERBOSE | regex.IGNORECASE,
@@ -130,7 +130,9 @@ _POINTS_BLOCK = regex.compile(
     rf"{_WORD_BOUND}{alternation(_WORDS['points_block'])}(?![\p{{L}}])", regex.IGNORECASE
 )
 _PARAGRAPH_REACH = 2000
-_HINT = regex.compile(r"[ \u00a0]+(?:(?P<ratio>in|out)|points?)\b|[-\u2010]point\b", regex.IGNORECASE)
+_HINT = regex.compile(
+    r"[ \u00a0]+(?:(?P<ratio>(?:times[ \u00a0]+)?(?:in|out))|points?)\b|[-\u2010]point\b", regex.IGNORECASE
+)
 
 
 def resolve(claim: Claim) -> Claim:
