@@ -118,6 +118,7 @@ _YEAR_DETERMINER_BEFORE = regex.compile(
 _COUNTED_IRREGULAR = frozenset("people staff men women children police personnel cattle".split())
 _NOUN_AFTER = regex.compile(rf"{_SP}+(?P<noun>\p{{Ll}}[\p{{L}}-]*)")
 _YEAR_NOUNS = frozenset(_NOT["year_nouns"])
+_NOT_PLURALS = frozenset(_NOT["not_plurals"])
 
 # A counted noun (or a verb in -s) after a number makes it a count ("12 Wall Street banks",
 # "On Main Street 40 people"), not a label; "is", "was", "has" are not plurals.
@@ -412,7 +413,9 @@ def is_year(doc: Doc, n: Num) -> bool:
     if _COUNT_CUE_BEFORE.search(text, max(0, n.start - 24), n.start):
         return False  # "more than 1200 staff", "nearly 2000 of them"
     word = noun.group("noun")
-    plural = word in _COUNTED_IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    plural = word in _COUNTED_IRREGULAR or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_PLURALS
+    )
     lo = max(0, n.start - 24)
     return (
         not plural
