@@ -91,7 +91,11 @@ def _money(claim: Claim, day: date | None, basis: str, changes: dict[str, object
     for field, amount in zip(_FIELDS["usd"], (claim.value, claim.low, claim.high), strict=True):
         number = _finite(amount)
         if number is not None:
-            changes[field] = number / found.per_usd
+            converted = number / found.per_usd
+            if math.isfinite(converted):  # 1e308 of a currency worth less than a dollar overflows
+                changes[field] = converted
+            elif "amount too large to convert" not in why:
+                why.append("amount too large to convert")
     if problem := _amount_problem(claim):
         why.append(problem)
 

@@ -18,7 +18,8 @@ SLOW_OK = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.functi
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=2000, suppress_health_check=SLOW_OK)
+# no deadline: speed is measured by bench/api.py; a shared CI machine must not fail the contract
+@settings(max_examples=25, deadline=None, suppress_health_check=SLOW_OK)
 def test_api_conforms(case: Any, app: Any, fake_extractor: Any) -> None:
     # The fake extractor keeps generated texts fast; the real one is exercised elsewhere.
     # Every check, also positive_data_acceptance for cursors: any cursor the contract allows is

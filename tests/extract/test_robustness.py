@@ -102,12 +102,18 @@ def test_runs_of_digits_and_separators_are_linear(unit: str, size: int) -> None:
     in one run (a ratio, not a wall-clock limit: machines are shared)."""
     small = unit * (size // 10 // len(unit))
     big = unit * (size // len(unit))
-    t = time.perf_counter()
-    extract(small, normalize=False)
-    t_small = time.perf_counter() - t
-    t = time.perf_counter()
-    claims = extract(big, normalize=False)
-    t_big = time.perf_counter() - t
+
+    def timed(text: str) -> tuple[float, list]:
+        t = time.perf_counter()
+        out = extract(text, normalize=False)
+        return time.perf_counter() - t, out
+
+    # the best of a few runs: on a shared machine a pause inflates one run, never all of them
+    t_small = min(timed(small)[0] for _ in range(3))
+    for _ in range(3):
+        t_big, claims = timed(big)
+        if t_big < 40 * max(t_small, 0.005):
+            break
     _valid(big, claims)
     assert t_big < 40 * max(t_small, 0.005), (t_small, t_big)
 

@@ -135,3 +135,9 @@ def test_never_raises(
     claim = make_claim("x", kind, value, unit or None, low=low, high=high)
     (out,) = normalize_claims("Staff\n1 May 2020\n\nx", [claim], published)  # type: ignore[arg-type]
     assert out.usd is None or math.isfinite(out.usd)
+
+
+def test_an_amount_that_overflows_in_dollars_has_no_usd() -> None:
+    # found by test_never_raises: 1e308 of a currency worth less than a dollar is inf dollars
+    (out,) = normalize_claims("x", [make_claim("x", Kind.MONEY, 1.7e308, "GBP")], "2020-05-01")
+    assert out.usd is None and out.value == 1.7e308 and out.fx is not None
