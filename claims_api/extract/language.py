@@ -64,6 +64,12 @@ def _identifier() -> Any:
     return identifier
 
 
+def warm() -> None:
+    """Load the detector now (a few hundred milliseconds) rather than on the first short text:
+    a server calls it as a worker starts, so no request pays for it against its deadline."""
+    _identifier()
+
+
 def detect(text: str) -> Detection:
     """The language of ``text`` from its first ``SAMPLE_CHARS`` characters of words."""
     # Figures, symbols and punctuation carry no language and are shared by all: "$3.4bn (€3.1bn)".
