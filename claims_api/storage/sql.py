@@ -30,6 +30,7 @@ from claims_api.model import (
     Status,
 )
 from claims_api.storage import tables as t
+from claims_api.storage.jobs import JobsMixin
 from claims_api.storage.types import (
     CLAIM_SORTS,
     ClaimQuery,
@@ -72,7 +73,7 @@ def _first(*values: float | None) -> float | None:
     return next((v for v in values if v is not None), None)
 
 
-class SqlStore:
+class SqlStore(JobsMixin):
     """Articles, claims and findings in one SQL database; see ``ClaimStore`` for the contract.
 
     ``consistency`` is any object with ``keys_for(article)`` and ``run_checks(articles, keys=)``

@@ -8,7 +8,7 @@ from flask import current_app
 
 from claims_api.storage import ClaimStore, StoredClaim
 
-BLUEPRINTS = ("meta", "extract", "articles", "claims", "consistency")
+BLUEPRINTS = ("meta", "extract", "articles", "claims", "consistency", "jobs")
 
 
 def store() -> ClaimStore:

@@ -66,14 +66,35 @@ def create_article() -> tuple[dict, int]:
 
 
 @bp.post("/v1/articles/batch")
-def create_articles() -> tuple[dict, int]:
-    """Store up to 100 articles; all are validated before any is stored."""
+def create_articles() -> tuple[dict, int] | tuple[dict, int, dict[str, str]]:
+    """Store up to 100 articles; all are validated before any is stored. With ``"async": true``
+    they are queued as one job instead (202, the job, and its Location)."""
     data = json_body(BatchIn())
+    if data["run_async"]:
+        return queue_articles([NewArticle(**item) for item in data["articles"]])
     prepared = [prepare(item) for item in data["articles"]]  # every extraction before any write
     results = [with_claims(*add(p)) for p in prepared]
     added = sum(r["created"] for r in results)
     body = {"results": results, "added": added, "existing": len(results) - added}
     return BatchOut().dump(body), 200
+
+
+def queue_articles(articles: list[NewArticle]) -> tuple[dict, int, dict[str, str]]:
+    from claims_api.api.schemas import JobOut
+    from claims_api.jobs import QueueUnavailable, enqueue
+
+    cfg = current_app.config
+    try:
+        job_id = enqueue(store(), articles, redis_url=cfg["REDIS_URL"], queue=cfg["QUEUE_NAME"])
+    except QueueUnavailable as exc:
+        raise ApiError(
+            503,
+            "Service Unavailable",
+            f"{exc}; send the batch without \"async\" to store it now.",
+            kind="queue-unavailable",
+        ) from exc
+    job = store().get_job(job_id)
+    return JobOut().dump(job), 202, {"Location": f"/v1/jobs/{job_id}"}
 
 
 @bp.get("/v1/articles")
