@@ -72,7 +72,7 @@ def test_docker_compose_structure() -> None:
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
     db = next(s for s in services.values() if "postgres" in str(s.get("image", "")))
-    api_name, api = next((n, s) for n, s in services.items() if s is not db)
+    api_name, api = next((n, s) for n, s in services.items() if s is not db and "ports" in s)
     db_name = next(n for n, s in services.items() if s is db)
     assert "healthcheck" in db and "pg_isready" in str(db["healthcheck"]["test"])
     volume = next(iter(compose["volumes"]))
