@@ -285,9 +285,9 @@ def fake_checks() -> FakeChecks:
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Route the API's extraction through ``fake_extract`` (numbers, $ amounts, percents)."""
-    import claims_api.api.routes.articles as articles
+    import claims_api.analysis as analysis
     import claims_api.api.routes.extract as extract
 
-    monkeypatch.setattr(articles, "extract", fake_extract)
+    monkeypatch.setattr(analysis, "extract", fake_extract)  # what storing an article extracts with
     monkeypatch.setattr(extract, "run_extract", fake_extract)
     return fake_extract

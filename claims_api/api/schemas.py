@@ -111,7 +111,7 @@ class ArticleIn(Schema):
 class BatchIn(Schema):
     articles = fields.List(fields.Nested(ArticleIn), required=True, validate=validate.Length(min=1, max=100))
     # true: queue the articles as a job (202 with its id) instead of storing them now
-    run_async = fields.Boolean(data_key="async", load_default=False)
+    run_async = StrictBoolean(data_key="async", load_default=False)
 
 
 # -- query strings -----------------------------------------------------------------------------

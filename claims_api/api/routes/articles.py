@@ -23,6 +23,7 @@ from claims_api.api.schemas import (
     RelationsOfArticleOut,
 )
 from claims_api.errors import UnsupportedLanguage
+from claims_api.extract.language import check as check_language
 from claims_api.model import Claim
 from claims_api.relations import Relation
 from claims_api.storage import NewArticle, StoredArticle
@@ -85,17 +86,22 @@ def create_articles() -> tuple[dict, int] | tuple[dict, int, dict[str, str]]:
     """Store up to 100 articles; all are validated before any is stored. With ``"async": true``
     they are queued as one job instead (202, the job, and its Location)."""
     data = json_body(BatchIn())
-    if data["run_async"]:
-        return queue_articles([NewArticle(**item) for item in data["articles"]])
-    prepared = []
-    for i, item in enumerate(data["articles"]):  # every extraction before any write
+    prepared, queued = [], []
+    for i, item in enumerate(data["articles"]):  # every extraction (or language check) before any write
         try:
-            prepared.append(prepare(item))
+            if data["run_async"]:  # the worker extracts; a text it would refuse is refused now
+                item = dict(item)
+                check_language(item["text"], item.pop("language", None))
+                queued.append(NewArticle(**item))
+            else:
+                prepared.append(prepare(item))
         except UnsupportedLanguage as exc:
             err = unsupported_language(exc)
             err.errors = {"articles": {str(i): {"text": [str(exc)]}}}
             err.detail = f"Article {i}: {err.detail}"
             raise err from None
+    if data["run_async"]:
+        return queue_articles(queued)
     results = [with_claims(*add(p)) for p in prepared]
     added = sum(r["created"] for r in results)
     body = {"results": results, "added": added, "existing": len(results) - added}
