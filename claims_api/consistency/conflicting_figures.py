@@ -82,7 +82,10 @@ def _subjects(article: Article) -> tuple[str | None, ...]:
     """Each claim's group, as the relation pass computed it once (``ArticleRelations.subjects``)."""
     from claims_api.relations import relate
 
-    return relate(article).subjects
+    found = relate(article).subjects
+    if len(found) != len(article.claims):  # relations read back without their keys
+        return tuple(claim_key(article, c) for c in article.claims)
+    return found
 
 
 def _value_interval(claim: Claim) -> Interval | None:
