@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 
 from claims_api.consistency.base import (
@@ -114,6 +115,9 @@ def _shape(article: Article, pct: Claim, x: Claim, y: Claim) -> tuple[Claim, Cla
             return y, x  # A, up P from B
     return None
 
+#: How far (characters) from a percent its old and new levels may start.
+NEAR = 160
+
 
 def changes(article: Article) -> Iterable[tuple[Claim, int, Claim, Claim]]:
     """(percent, direction, old, new) triples found in the article."""
@@ -122,13 +126,17 @@ def changes(article: Article) -> Iterable[tuple[Claim, int, Claim, Claim]]:
         by_sentence.setdefault(c.sentence_start, []).append(c)
     for start in sorted(by_sentence):
         claims = sorted(by_sentence[start], key=lambda c: c.start)
+        starts = [c.start for c in claims]
         for pct in claims:
             if pct.kind is not Kind.PERCENT or pct.value is None or points(pct) or not numeric(pct):
                 continue
             direction = _direction(article, pct)
             if direction is None:
                 continue
-            near = [c for c in claims if c is not pct and abs(c.start - pct.start) <= 160]
+            # the claims within NEAR characters, found by bisection: a sentence with thousands of
+            # figures stays linear (issue 12, defect 1)
+            window = claims[bisect_left(starts, pct.start - NEAR) : bisect_right(starts, pct.start + NEAR)]
+            near = [c for c in window if c is not pct]
             for i, x in enumerate(near):
                 if x.kind is Kind.PERCENT or not numeric(x):
                     continue
@@ -137,8 +145,8 @@ def changes(article: Article) -> Iterable[tuple[Claim, int, Claim, Claim]]:
                         continue
                     lo, hi = min(x.start, pct.start), max(y.end, pct.end)
                     if any(
-                        c.unit == x.unit and c.kind is x.kind and lo <= c.start and c.end <= hi
-                        for c in claims
+                        c.unit == x.unit and c.kind is x.kind and c.end <= hi
+                        for c in claims[bisect_left(starts, lo) : bisect_right(starts, hi)]
                         if c is not x and c is not y
                     ):
                         break  # another figure of that unit among them
