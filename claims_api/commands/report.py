@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def from_files(paths: Sequence[str | Path]) -> list[Finding]:
     """Extract every .txt file under ``paths`` and run the checks in memory."""
-    from claims_api.consistency import run_checks
+    from claims_api.consistency import report
     from claims_api.extract import extract
     from claims_api.model import Article
 
@@ -44,7 +44,7 @@ def from_files(paths: Sequence[str | Path]) -> list[Finding]:
         # the extractor infers the dateline; the checks read the date from the Article
         published = next((c.published for c in claims if c.published), None)
         articles.append(Article(id=path.stem, doc=path.stem, text=text, claims=claims, published=published))
-    return run_checks(articles)
+    return report(articles)
 
 
 def from_store(url: str | None, filters: dict[str, str]) -> list[Finding] | None:
