@@ -6,7 +6,10 @@ import argparse
 import os
 import sys
 
-HELP = "manage the database schema ('upgrade' creates or migrates it)"
+HELP = (
+    "manage the database: 'upgrade' creates or migrates the schema (and recomputes findings made by "
+    "older rules), 'recheck' recomputes every finding, 'current' prints the revision"
+)
 
 
 def database_url(given: str | None = None) -> str:
@@ -17,7 +20,9 @@ def database_url(given: str | None = None) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "action", choices=["upgrade", "current"], help="upgrade: migrate to the newest revision"
+        "action",
+        choices=["upgrade", "recheck", "current"],
+        help="upgrade: migrate to the newest revision; recheck: recompute every finding in bulk",
     )
     parser.add_argument("--database-url", help="default: $CLAIMS_DATABASE_URL or sqlite:///claims.db")
 
@@ -29,6 +34,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "upgrade":
             store.upgrade()
+            done = store.converge(progress=True)  # type: ignore[attr-defined]
+            if done == "recheck":
+                print("recomputed the findings (made by older rules, or new rows)", file=sys.stderr)
+        elif args.action == "recheck":
+            n = store.recheck_all(progress=True)
+            print(f"recomputed {n} finding(s)", file=sys.stderr)
         revision = store.current_revision()  # type: ignore[attr-defined]
         print(f"database at revision {revision or 'none'}", file=sys.stderr)
     finally:

@@ -550,17 +550,21 @@ class SqlStore:
                 sa.select(t.findings.c.id).where(t.findings.c.rules_version != self._rules_version()).limit(1)
             ).first()
             return old is not None or any(
-                "*" in (keys or ()) for keys in conn.execute(sa.select(t.pending.c.keys)).scalars()
+                "*" in (keys or ()) for keys in conn.execute(sa.select(t.pending.c["keys"])).scalars()
             )
 
-    def run_pending(self) -> int:
+    def run_pending(self, *, full: bool = True) -> int:
         """Finish the re-judgements that writes left pending (a full recompute when one asks for
-        it); returns how many pending rows were settled."""
+        it, unless ``full`` is False: then those wait for ``claims-api db recheck``); returns how
+        many pending rows were settled."""
         with self._read.connect() as conn:
-            work = conn.execute(sa.select(t.pending.c.id, t.pending.c.keys).order_by(t.pending.c.id)).all()
+            work = conn.execute(sa.select(t.pending.c.id, t.pending.c["keys"]).order_by(t.pending.c.id)).all()
         if any("*" in (keys or ()) for _, keys in work):
-            self.recheck_all()
-            return len(work)
+            if not full:
+                work = [(pid, keys) for pid, keys in work if "*" not in (keys or ())]
+            else:
+                self.recheck_all()
+                return len(work)
         return sum(self._settle(pid, list(keys or ())) for pid, keys in work)
 
     def converge(self, *, progress: bool = False) -> str:
@@ -661,7 +665,7 @@ class SqlStore:
         ``after`` is a previous page's ``Page.after``."""
         q = query or FindingQuery()
         f = t.findings.c
-        stmt = sa.select(f.id, f.rank, f.rule, f.key, f.data)
+        stmt = sa.select(f.id, f.rank, f.rule, f.key, f.data, f.rules_version)
         if q.rule is not None:
             stmt = stmt.where(f.rule == q.rule)
         if q.status is not None:
@@ -691,7 +695,7 @@ class SqlStore:
         if len(rows) > limit and items:
             last = rows[limit - 1]
             nxt = ((int(last.rank), last.rule, last.key), int(last.id))
-        return Page(items, nxt)
+        return Page(items, nxt, {"rules_versions": [r.rules_version for r in rows[:limit]]})
 
 
 class _SqlSource:

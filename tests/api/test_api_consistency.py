@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import fake_key
-
 
 BODIES, SHIPS = fake_key("bodies"), fake_key("ships")
 

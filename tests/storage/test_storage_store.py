@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import fake_key
 
 from claims_api.model import Claim, FxInfo, Kind, Qualifier
 from claims_api.storage import ClaimQuery, NewArticle
-from conftest import fake_key
 
 TEXT = "Costs rose to 12.97 billion soles ($3.422 billion). Dozens of homes burned."
 
