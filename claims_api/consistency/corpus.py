@@ -53,6 +53,9 @@ GROUP_CAP = 40
 #: a bucket (pair and year) of at most this many conversions lists every judged one inside its
 #: band as a consistent finding too (what a small corpus shows); a bigger bucket its outliers only
 LIST_UP_TO = 64
+#: how far beyond the IQR band a conversion may lie before it is an outlier (the band is narrow:
+#: quartiles of agreeing rates); hedged conversions get implied_fx_rate.APPROX_ALLOWANCE more
+BAND_MARGIN = 0.10
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,12 +369,12 @@ def judge_pair(pair: str, src: FxSource) -> list[Draft]:
             spread = q3 - q1
             band = Interval(q1 - IQR_FENCE * spread, q3 + IQR_FENCE * spread)
             if side == "low":
-                found = src.below(pair, year, band.lo / (1 + fx.CORPUS_MARGIN), OUTLIER_CAP)
+                found = src.below(pair, year, band.lo / (1 + BAND_MARGIN), OUTLIER_CAP)
             else:
-                found = src.above(pair, year, band.hi / (1 - fx.CORPUS_MARGIN), OUTLIER_CAP)
+                found = src.above(pair, year, band.hi / (1 - BAND_MARGIN), OUTLIER_CAP)
             for row in found:
                 off = 0.0 if Interval(row.lo, row.hi).overlaps(band) else _off(row.rate, band)
-                allowed = fx.CORPUS_MARGIN + (fx.APPROX_ALLOWANCE if row.hedged else 0.0)
+                allowed = BAND_MARGIN + (fx.APPROX_ALLOWANCE if row.hedged else 0.0)
                 if off <= allowed:
                     continue
                 outliers += 1

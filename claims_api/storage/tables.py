@@ -113,13 +113,13 @@ findings = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("severity", sa.String(16), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),  # Finding.to_dict(), claim refs with claim ids
-    sqlite_autoincrement=True,
     # the article a within-article finding belongs to (deleted with it); NULL for the findings of
     # a cross-article key, which the key's re-judgement rewrites
     sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True),
     sa.Column("rank", sa.Integer, nullable=False, server_default="9"),  # severity order, high = 0
     sa.Column("rules_version", sa.String(32), nullable=False, server_default="0", index=True),
     sa.Index("ix_findings_rank_rule_key_id", "rank", "rule", "key", "id"),
+    sqlite_autoincrement=True,
 )
 
 finding_articles = sa.Table(

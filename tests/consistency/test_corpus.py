@@ -69,11 +69,11 @@ def test_hedged_conversion_gets_more_room() -> None:
 
 def test_summary_per_pair() -> None:
     rows = [fx_row(i, r) for i, r in enumerate([*NEAR, 1.388], 1)]
-    (summary,) = [
-        d
-        for d in corpus.judge_pair("GBP/USD", MemorySource([CorpusRows(fx=tuple(rows))]))
-        if not d.inconsistent
-    ]
+    found = corpus.judge_pair("GBP/USD", MemorySource([CorpusRows(fx=tuple(rows))]))
+    (summary,) = [d for d in found if not d.inconsistent and not d.members]
+    # a small bucket lists each conversion inside its band too, the outlier not among them
+    listed = sorted(d.numbers["implied"] for d in found if not d.inconsistent and d.members)
+    assert listed == NEAR
     assert summary.numbers["n"] == 6 and summary.numbers["outliers"] == 1 and summary.members == ()
     assert summary.numbers["median"] == pytest.approx(1.895)
 
@@ -83,6 +83,35 @@ def test_outliers_are_capped_per_side() -> None:
         fx_row(1000 + i, 0.5 + i * 1e-3) for i in range(40)
     ]
     assert len(outliers(rows)) == corpus.OUTLIER_CAP
+    # a big bucket lists its outliers and the summary only, never every conversion
+    found = corpus.judge_pair("GBP/USD", MemorySource([CorpusRows(fx=tuple(rows))]))
+    assert len(found) <= 2 * corpus.OUTLIER_CAP + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "own", "other", "expected"),
+    [
+        # 10 ZAR per USD (this article) x 1.8 USD per GBP (the other articles) = 18 ZAR per GBP
+        ("a pair's only conversion agrees through a third currency", 18.0, [1.8, 1.79, 1.81], False),
+        ("a pair's only conversion disagrees through a third currency", 12.0, [1.8, 1.79, 1.81], True),
+    ],
+)
+def test_only_conversion_of_a_pair_is_triangulated(
+    name: str, own: float, other: list[float], expected: bool
+) -> None:
+    mine = CorpusRows(
+        fx=(
+            FxRow("1", 0, 1, "ZAR/USD", 10.0, 9.99, 10.01, None, True, False, "10"),
+            FxRow("1", 0, 2, "ZAR/GBP", own, own * 0.999, own * 1.001, None, True, False, str(own)),
+        )
+    )
+    peers = [
+        CorpusRows(fx=(FxRow(str(i), 0, 1, "USD/GBP", r, r, r, None, True, False, str(r)),))
+        for i, r in enumerate(other, 2)
+    ]
+    (draft,) = corpus.judge_pair("ZAR/GBP", MemorySource([mine, *peers]))
+    assert draft.inconsistent is expected
+    assert draft.numbers["derived"] == pytest.approx(18.0)
 
 
 KEY = "conflicting_figures:money|USD|invest|China+Peru|"

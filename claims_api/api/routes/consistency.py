@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from claims_api.api.inputs import bad_cursor, decode_cursor, encode_cursor, query
+from claims_api.api.inputs import bad_cursor, decode_opaque, encode_opaque, query
 from claims_api.api.routes import store
 from claims_api.api.schemas import FindingsOut, FindingsQuery
 from claims_api.model import Finding, Status
@@ -60,7 +60,7 @@ def _html(findings: Sequence[Finding]) -> str:
 def _after(cursor: str | None) -> tuple[Any, int] | None:
     if not cursor:
         return None
-    cur = decode_cursor(cursor)
+    cur = decode_opaque(cursor)
     at, fid = cur.get("f"), cur.get("i")
     if (
         not isinstance(at, list)
@@ -88,7 +88,7 @@ def findings() -> Any:
     nxt = None
     if page.after is not None:
         (rank, rule, key), fid = page.after
-        nxt = encode_cursor({"f": [rank, rule, key], "i": fid})
+        nxt = encode_opaque({"f": [rank, rule, key], "i": fid})
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     if best == "text/html":
         body = _html(page.items)
