@@ -88,9 +88,12 @@ def test_html_puts_inconsistent_first_and_collapses_the_consistent(client: Any) 
     add(client, "Police found 12 bodies.")
     add(client, "Reporters saw 15 bodies.")
     page = client.get("/v1/consistency", headers={"Accept": "text/html"}).get_data(as_text=True)
-    bad, good = page.index("count:bodies: [12.0, 15.0]"), page.index("count:ships: [3.0]")
+    import re
+
+    # the two bodies counts disagree (inconsistent), the two ships counts agree (consistent)
+    bad, good = page.index("give bodies"), page.index("for ships")
     assert bad < page.index("<details>") < good < page.index("</details>")
-    assert "<summary>1 restatement checked" in page
+    assert re.search(r"<summary>1 [a-z_ ]+ checked", page), page
 
 
 def test_minimal_html_without_renderer(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
