@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from typing import Any
 
@@ -188,29 +186,3 @@ def decode_cursor(cursor: str) -> tuple[int, str | None]:
         )
     return min(int(m["id"]), MAX_ID), m["key"]
 
-
-def encode_opaque(data: dict[str, Any]) -> str:
-    """An opaque page cursor (the findings' keyset position, url-safe base64 of JSON)."""
-    raw = json.dumps(data, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_opaque(cursor: str) -> dict[str, Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
-    except (binascii.Error, ValueError):
-        data = None
-    if not isinstance(data, dict):
-        raise bad_cursor()
-    return data
-
-
-def bad_cursor() -> ApiError:
-    return ApiError(
-        400,
-        "Bad query parameters",
-        "The cursor is not one this server issued for this query.",
-        kind="bad-query",
-        errors={"cursor": ["Invalid cursor."]},
-    )

@@ -28,8 +28,6 @@ ASCII_NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0
 # A page cursor: the last id seen, then the last sort key when the sort is not by id.
 CURSOR = re.compile(r"^(?P<id>[0-9]{1,10})(?:_(?P<key>[0-9A-Za-z.+~-]{1,40}))?$")
 
-OPAQUE_CURSOR = re.compile(r"^[0-9A-Za-z_-]{1,400}$")
-
 
 class AsciiInteger(fields.Integer):
     """An integer written in ASCII digits (a JSON number, or a query string's text)."""
@@ -158,11 +156,6 @@ class FindingsQuery(_Page, _Dates):
     rule = _query_str(64)
     status = fields.String(load_default=None, validate=validate.OneOf([s.value for s in Status]))
     severity = fields.String(load_default=None, validate=validate.OneOf([s.value for s in Severity]))
-    # findings page on (rank, rule, key, id): an opaque cursor, not the articles' id cursor
-    cursor = fields.String(
-        load_default=None,
-        validate=validate.Regexp(OPAQUE_CURSOR, error="Not a cursor this server issues (see next_cursor)."),
-    )
 
 
 # -- responses ---------------------------------------------------------------------------------

@@ -719,10 +719,11 @@ class SqlStore:
             after = page.after
 
     def find_findings(
-        self, query: FindingQuery | None = None, *, after: tuple[Any, int] | None = None, limit: int = 50
+        self, query: FindingQuery | None = None, *, after: tuple[Any, int] | int | None = None, limit: int = 50
     ) -> Page[Finding]:
         """One page of findings: most severe first, then rule, key and id (an indexed keyset);
-        ``after`` is a previous page's ``Page.after``."""
+        ``after`` is a previous page's ``Page.after``, or the id of its last finding (looked up;
+        a finding that is gone, rewritten by a re-judgement, ends the listing: an empty page)."""
         q = query or FindingQuery()
         f = t.findings.c
         stmt = sa.select(f.id, f.rank, f.rule, f.key, f.data, f.rules_version)
@@ -744,6 +745,12 @@ class SqlStore:
             if q.published_to is not None:
                 sub = sub.where(a.published <= q.published_to)
             stmt = stmt.where(f.id.in_(sub))
+        if isinstance(after, int):
+            with self._read.connect() as conn:
+                at = conn.execute(sa.select(f.rank, f.rule, f.key).where(f.id == after)).first()
+            if at is None:
+                return Page([], None, {"rules_versions": []})
+            after = ((int(at.rank), at.rule, at.key), after)
         if after is not None:
             (rank, rule, key), fid = after
             stmt = stmt.where(sa.tuple_(f.rank, f.rule, f.key, f.id) > sa.tuple_(rank, rule, key, fid))

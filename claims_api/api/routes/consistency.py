@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from claims_api.api.inputs import bad_cursor, decode_opaque, encode_opaque, query
+from claims_api.api.inputs import decode_cursor, encode_cursor, query
 from claims_api.api.routes import store
 from claims_api.api.schemas import FindingsOut, FindingsQuery
 from claims_api.model import Finding, Status
@@ -57,20 +57,12 @@ def _html(findings: Sequence[Finding]) -> str:
         return _minimal_html(findings)
 
 
-def _after(cursor: str | None) -> tuple[Any, int] | None:
+def _after(cursor: str | None) -> int | None:
+    """The id of the last finding of the previous page (the store pages on its rank, rule, key, id)."""
     if not cursor:
         return None
-    cur = decode_opaque(cursor)
-    at, fid = cur.get("f"), cur.get("i")
-    if (
-        not isinstance(at, list)
-        or len(at) != 3
-        or type(at[0]) is not int
-        or not all(isinstance(x, str) for x in at[1:])
-        or type(fid) is not int
-    ):
-        raise bad_cursor()
-    return (at[0], at[1], at[2]), fid
+    fid, _ = decode_cursor(cursor)
+    return fid
 
 
 def _next_link(cursor: str) -> str:
@@ -87,8 +79,8 @@ def findings() -> Any:
     page = store().find_findings(FindingQuery(**q), after=_after(cursor), limit=limit)
     nxt = None
     if page.after is not None:
-        (rank, rule, key), fid = page.after
-        nxt = encode_opaque({"f": [rank, rule, key], "i": fid})
+        _, fid = page.after
+        nxt = encode_cursor(fid)
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     if best == "text/html":
         body = _html(page.items)
