@@ -8,6 +8,7 @@ Prints req/s, p50 and p99 per cell; bounded in requests and seconds; asserts not
 stops what it started.
 
     python bench/api.py [--requests 300] [--seconds 8] [--workers 2] [--only sqlite|postgres]
+    python bench/api.py --search [--sizes 1000,50000] [--backends sqlite,postgres]   (bench/search.py)
 """
 
 from __future__ import annotations
@@ -191,6 +192,11 @@ def bench(label: str, db_url: str, args: argparse.Namespace) -> None:
 
 
 def main() -> int:
+    if "--search" in sys.argv[1:]:  # q and sorted-page latency at 1k and 50k articles: bench/search.py
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import search
+
+        return search.main([a for a in sys.argv[1:] if a != "--search"])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=300, help="at most this many per cell")
     ap.add_argument("--seconds", type=float, default=8, help="at most this long per cell")

@@ -1,4 +1,4 @@
-"""Time to build the consistency report for 1,000 / 10,000 / 100,000 synthetic claims (10 per article).
+"""Time to build the consistency report for 25,000 / 50,000 / 100,000 synthetic claims (10 per article).
 
 Printed figures, no asserts: growth should stay close to linear (claims are grouped by key,
 never compared pairwise). Run: .venv/bin/python bench/consistency.py [--sizes 1000 10000 100000]
@@ -180,7 +180,7 @@ def relation_one_sentence() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", type=int, default=[1_000, 10_000, 100_000], help="claims")
+    parser.add_argument("--sizes", nargs="+", type=int, default=[25_000, 50_000, 100_000], help="claims")
     parser.add_argument("--no-relations", action="store_true", help="skip the relation-pass figures")
     args = parser.parse_args()
     if not args.no_relations:

@@ -18,6 +18,7 @@ COMMANDS = {
     "ingest": "ingest",
     "db": "db",
     "report": "report",
+    "worker": "worker",
 }
 
 

@@ -116,8 +116,8 @@ class Claim:
 
     @property
     def optional(self) -> bool:
-        """GUIDELINE's ``optional``: vague figures and counting ordinals."""
-        return self.vague or self.kind is Kind.ORDINAL
+        """GUIDELINE's ``optional``: vague figures, counting ordinals and ages."""
+        return self.vague or self.kind is Kind.ORDINAL or bool(self.attrs.get("age"))
 
 
 class Status(enum.StrEnum):

@@ -186,7 +186,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def fake_extract(text: str, *, published: object = None, max_claims: int | None = None) -> list[Claim]:
+def fake_extract(
+    text: str, *, published: object = None, max_claims: int | None = None, language: str | None = None
+) -> list[Claim]:
+    """Numbers, $ amounts and percents; ``language`` is accepted like the real extractor's and, as
+    there, names the language so no detection runs (the fake reads every text)."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
     if max_claims is not None and len(_FIGURE.findall(text)) > max_claims:
@@ -283,9 +287,9 @@ def fake_checks() -> FakeChecks:
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Any:
     """Route the API's extraction through ``fake_extract`` (numbers, $ amounts, percents)."""
-    import claims_api.api.routes.articles as articles
+    import claims_api.analysis as analysis
     import claims_api.api.routes.extract as extract
 
-    monkeypatch.setattr(articles, "extract", fake_extract)
+    monkeypatch.setattr(analysis, "extract", fake_extract)  # what storing an article extracts with
     monkeypatch.setattr(extract, "run_extract", fake_extract)
     return fake_extract

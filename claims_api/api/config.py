@@ -27,6 +27,8 @@ def from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "PAGE_LIMIT": 50,
         "BATCH_MAX": 100,
         "MAX_CLAIMS": int(env.get("CLAIMS_MAX_CLAIMS") or 20_000),
+        "REDIS_URL": env.get("CLAIMS_REDIS_URL") or None,  # the task queue; none: no async batches
+        "QUEUE_NAME": env.get("CLAIMS_QUEUE") or "claims-api",
     }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from claims_api.errors import TooManyClaims
+from claims_api.errors import TooManyClaims, UnsupportedLanguage
 from claims_api.storage import is_unavailable
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ class ApiError(Exception):
         super().__init__(detail or title)
         self.status, self.title, self.detail = status, title, detail
         self.kind, self.errors, self.headers = kind, errors, headers or {}
+        self.extra: dict[str, Any] = {}  # extension members of the problem (RFC 9457 section 3.2)
 
 
 def problem(
@@ -45,6 +46,7 @@ def problem(
     kind: str | None = None,
     errors: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Response:
     body: dict[str, Any] = {
         "type": TYPE_BASE + kind if kind else "about:blank",
@@ -54,6 +56,8 @@ def problem(
     }
     if errors:
         body["errors"] = errors
+    for k, v in (extra or {}).items():
+        body.setdefault(k, v)
     resp = Response(json.dumps(body), status=status, mimetype=PROBLEM)
     for k, v in (headers or {}).items():
         resp.headers[k] = v
@@ -61,7 +65,9 @@ def problem(
 
 
 def _api_error(e: ApiError) -> Response:
-    return problem(e.status, e.title, e.detail, kind=e.kind, errors=e.errors, headers=e.headers)
+    return problem(
+        e.status, e.title, e.detail, kind=e.kind, errors=e.errors, headers=e.headers, extra=e.extra
+    )
 
 
 def _http_error(e: HTTPException) -> Response:
@@ -145,8 +151,32 @@ def _too_many_claims(e: TooManyClaims) -> Response:
     )
 
 
+def unsupported_language(e: UnsupportedLanguage, field: str = "text") -> ApiError:
+    """The 422 ``unsupported-language`` problem; ``field`` names the rejected input."""
+    if e.given:
+        detail = f"The language {e.language!r} is not read; the extractor reads {', '.join(e.supported)}."
+    else:
+        detail = (
+            f"The text reads as {e.language!r} (confidence {e.confidence:.2f}); the extractor reads only "
+            f"{', '.join(e.supported)}, and would give wrong figures. Send \"language\": \"en\" to "
+            "extract it anyway."
+        )
+    err = ApiError(422, "Unsupported Language", detail, kind="unsupported-language", errors={field: [str(e)]})
+    err.extra = {
+        "language": e.language,
+        "confidence": None if e.confidence is None else round(e.confidence, 4),
+        "supported": e.supported,
+    }
+    return err
+
+
+def _unsupported_language(e: UnsupportedLanguage) -> Response:
+    return _api_error(unsupported_language(e))
+
+
 def register(app: Flask) -> None:
     app.register_error_handler(TooManyClaims, _too_many_claims)
+    app.register_error_handler(UnsupportedLanguage, _unsupported_language)
     app.register_error_handler(ApiError, _api_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

@@ -67,6 +67,10 @@ def post_worker_init(worker: Any) -> None:
         raise RequestDeadline(1)
 
     signal.signal(signal.SIGALRM, ring)
+    # The language detector loads on first use; load it before the first request's deadline runs.
+    from claims_api.extract import language
+
+    language.warm()
 
 
 def pre_request(worker: Any, req: Any) -> None:

@@ -86,10 +86,16 @@ class StrictBoolean(fields.Boolean):
 # -- request bodies ----------------------------------------------------------------------------
 
 
+def LanguageField() -> fields.String:  # noqa: N802 - reads like a field class
+    """The text's language when the caller knows it: skips detection; only "en" is read now."""
+    return fields.String(allow_none=True, load_default=None, validate=validate.OneOf(["en"]))
+
+
 class ExtractIn(Schema):
     text = fields.String(required=True, validate=_not_blank)
     published = DateField()
     relations = StrictBoolean(load_default=False)
+    language = LanguageField()
 
 
 class ArticleIn(Schema):
@@ -99,10 +105,13 @@ class ArticleIn(Schema):
     source = _opt_str(200)
     published = DateField()
     doc = _opt_str(255)
+    language = LanguageField()
 
 
 class BatchIn(Schema):
     articles = fields.List(fields.Nested(ArticleIn), required=True, validate=validate.Length(min=1, max=100))
+    # true: queue the articles as a job (202 with its id) instead of storing them now
+    run_async = StrictBoolean(data_key="async", load_default=False)
 
 
 # -- query strings -----------------------------------------------------------------------------
@@ -279,6 +288,29 @@ class BatchOut(Schema):
     results = fields.List(fields.Nested(ArticleWithClaimsOut))
     added = fields.Integer()
     existing = fields.Integer()
+
+
+class JobItemOut(Schema):
+    index = fields.Integer()
+    state = fields.String()
+    article_id = fields.Integer(allow_none=True)
+    error = fields.String(allow_none=True)
+
+
+class JobOut(Schema):
+    id = fields.String()
+    state = fields.String()
+    total = fields.Integer()
+    done = fields.Integer()
+    counts = fields.Method("_counts")
+    results = fields.List(fields.Nested(JobItemOut), attribute="items")
+    created_at = fields.String()
+    started_at = fields.String(allow_none=True)
+    finished_at = fields.String(allow_none=True)
+    error = fields.String(allow_none=True)
+
+    def _counts(self, job: Any) -> dict[str, int]:
+        return job.counts()  # type: ignore[no-any-return]
 
 
 class ArticleListOut(Schema):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from claims_api.commands.paths import txt_files
+from claims_api.errors import UnsupportedLanguage
 from claims_api.extract import extract
 from claims_api.relations.annotate import annotate_claims
 
@@ -33,6 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     parser.add_argument("--published", help="publication date (ISO) for every article, else inferred")
     parser.add_argument("--no-normalize", action="store_true", help="skip currency and unit conversion")
+    parser.add_argument(
+        "--language",
+        choices=("en",),
+        help="the articles' language: skips detection (else articles not in English are skipped)",
+    )
 
 
 def read_article(path: Path) -> str:
@@ -56,7 +62,16 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:
         doc = path.stem
         text = read_article(path)
-        claims = extract(text, published=args.published, normalize=not args.no_normalize)
+        try:
+            claims = extract(
+                text,
+                published=args.published,
+                normalize=not args.no_normalize,
+                language=args.language,
+            )
+        except UnsupportedLanguage as exc:
+            print(f"claims-api extract: skipping {path}: {exc}", file=sys.stderr)
+            continue
         claims, _ = annotate_claims(text, claims, published=args.published)  # each claim's role, change
         for claim in claims:
             row = {"doc": doc, **claim.to_dict()}

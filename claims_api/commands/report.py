@@ -33,14 +33,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def from_files(paths: Sequence[str | Path]) -> list[Finding]:
     """Extract every .txt file under ``paths`` and run the checks in memory."""
-    from claims_api.consistency import report
+    from claims_api.errors import UnsupportedLanguage
     from claims_api.extract import extract, published_of
     from claims_api.model import Article
 
     articles = []
     for path in txt_files(paths):
         text = path.read_text(encoding="utf-8")
-        claims = tuple(extract(text))
+        try:
+            claims = tuple(extract(text))
+        except UnsupportedLanguage as exc:
+            print(f"skipping {path}: {exc}", file=sys.stderr)
+            continue
         # the date the store would keep for this article (the dateline's, when there is one)
         published, _ = published_of(claims)
         articles.append(Article(id=path.stem, doc=path.stem, text=text, claims=claims, published=published))

@@ -78,6 +78,16 @@ def claim_key(article: Article, claim: Claim) -> str | None:
     )
 
 
+def _subjects(article: Article) -> tuple[str | None, ...]:
+    """Each claim's group, as the relation pass computed it once (``ArticleRelations.subjects``)."""
+    from claims_api.relations import relate
+
+    found = relate(article).subjects
+    if len(found) != len(article.claims):  # relations read back without their keys
+        return tuple(claim_key(article, c) for c in article.claims)
+    return found
+
+
 def _value_interval(claim: Claim) -> Interval | None:
     if claim.kind is Kind.RATE:
         return per_day(claim)
@@ -93,13 +103,12 @@ class ConflictingFigures:
     name = NAME
 
     def keys(self, article: Article) -> set[str]:
-        return {k for c in article.claims if (k := claim_key(article, c)) is not None}
+        return {k for k in _subjects(article) if k is not None}
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
         groups: dict[str, list[tuple[Article, Claim, Interval]]] = defaultdict(list)
         for article in articles:
-            for claim in article.claims:
-                key = claim_key(article, claim)
+            for claim, key in zip(article.claims, _subjects(article), strict=True):
                 if key is None or not wanted(key, keys):
                     continue
                 iv = _value_interval(claim)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from claims_api import lexicons
 from claims_api.consistency.memo import per_article, per_claim
 from claims_api.consistency.words import (
     GENERIC_NOUNS,
@@ -30,10 +31,10 @@ _BREAK_CHARS = frozenset(";:\u2014\u2013\n-")
 _WORD = re.compile(r"[^\W\d_](?:[\w.\u2019'-]*\w)?")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PARENS = re.compile(r"\([^()]*\)")
-_RELATIVE = ("which ", "who ", "whom ", "whose ", "where ")
+_RELATIVE = tuple(f"{w} " for w in lexicons.words("relative_words"))
 _POSSESSIVE = frozenset(("'s", "\u2019s", "'S", "\u2019S"))
 _LOWER_WORD = re.compile(r"[^\W\d_][\w-]*")
-_AUX = frozenset("have has had were was are is be been being will would could can may might do did".split())
+_AUX = frozenset(lexicons.words("aux_verbs"))
 
 
 @dataclass(frozen=True, slots=True)

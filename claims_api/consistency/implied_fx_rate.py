@@ -212,6 +212,7 @@ class _Corpus:
             self.by_article[(c.pair, c.article.id)].append(c)
         self.rates: _Rates = {}  # reference rates looked up so far
         self._band: dict[tuple[str, str], tuple[float, float, int] | None] = {}
+        self._pair_band: dict[str, tuple[float, float] | None] = {}
 
     def band(self, pair: str, own: str) -> tuple[float, float, int] | None:
         """(median, relative spread, count) of the pair's conversions in articles other than ``own``."""
@@ -220,19 +221,35 @@ class _Corpus:
             return self._band[key]
         values = self.sorted.get(pair, [])
         mine = [c.implied for c in self.by_article.get(key, [])]
-        if len(values) <= self.EXACT_UP_TO:
-            rest = list(values)
-            for v in mine:
-                rest.remove(v)
-        else:
-            rest = values
-        out = None
-        if rest:
-            med = _median(rest)
-            spread = _median(sorted(abs(v - med) for v in rest)) * 1.4826 / med if med else 0.0
-            out = (med, spread, len(rest) if rest is not values else len(values) - len(mine))
+        if len(values) > self.EXACT_UP_TO:
+            # the whole pair's median and spread, computed once per pair (not once per article,
+            # which made the band quadratic in the pair's conversions)
+            whole = self._whole(pair, values)
+            out = None if whole is None else (whole[0], whole[1], len(values) - len(mine))
+            self._band[key] = out
+            return out
+        rest = list(values)
+        for v in mine:
+            rest.remove(v)
+        out = self._spread(rest)
+        if out is not None:
+            out = (out[0], out[1], len(rest))
         self._band[key] = out
         return out
+
+    def _whole(self, pair: str, values: list[float]) -> tuple[float, float] | None:
+        if pair not in self._pair_band:
+            self._pair_band[pair] = self._spread(values)
+        return self._pair_band[pair]
+
+    @staticmethod
+    def _spread(values: list[float]) -> tuple[float, float] | None:
+        """(median, relative spread: 1.4826 x median absolute deviation / median) of sorted values."""
+        if not values:
+            return None
+        med = _median(values)
+        spread = _median(sorted(abs(v - med) for v in values)) * 1.4826 / med if med else 0.0
+        return med, spread
 
     def rate(self, num: str, den: str, own: str) -> float | None:
         """The corpus median of ``num`` per ``den`` (either way round), other articles only."""

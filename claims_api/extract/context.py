@@ -61,6 +61,24 @@ class Doc:
             self._bounds = bounds
         return self._bounds
 
+    def fuse(self, spans: list[tuple[int, int]]) -> bool:
+        """Drop the sentence boundaries that fall inside a claim ("5 ft. 10 in.", a figure across
+        a line break), so that every claim of a sentence gets the same bounds. ``spans`` are in
+        text order; one pass over both lists. True when a boundary was dropped."""
+        bounds = self._boundaries()
+        kept: list[int] = []
+        i = 0
+        for b in bounds:
+            while i < len(spans) and spans[i][1] <= b:
+                i += 1
+            if i < len(spans) and spans[i][0] < b < spans[i][1]:
+                continue
+            kept.append(b)
+        if len(kept) == len(bounds):
+            return False
+        self._bounds = kept
+        return True
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence holding ``[start, end)``: trimmed of surrounding white space."""
         b = self._boundaries()

@@ -13,7 +13,7 @@ from claims_api.errors import TooManyClaims
 from claims_api.extract import describe, not_claims, qualifiers
 from claims_api.extract.context import Doc
 from claims_api.extract.fragments import lower
-from claims_api.extract.kinds import KINDS
+from claims_api.extract.kinds import KINDS, quantity
 from claims_api.extract.numbers import scale_of, scan
 from claims_api.extract.rule import Fields
 from claims_api.model import Claim, Kind, Qualifier
@@ -68,6 +68,12 @@ def _take_unit(bare: Fields, named: Fields) -> None:
 def _stands_alone(text: str, end: int) -> bool:
     """Whether nothing after a bare figure says what it counts ("to eight." but not "to eight players")."""
     return _ALONE_AFTER.match(text, end, min(len(text), end + 16)) is not None
+# A blank line ends a paragraph: no claim, qualifier or range reaches across one.
+_PARAGRAPH = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+
+
+def _crosses_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n" in text[start:end] and _PARAGRAPH.search(text, start, end) is not None
 
 
 _FROM_AFTER = regex.compile(r"[ \u00a0]+from[ \u00a0]+", regex.IGNORECASE)
@@ -80,10 +86,19 @@ def _classify(doc: Doc, max_claims: int | None = None) -> list[Fields]:
         if found and n.start < found[-1].end:
             continue  # inside the previous claim ("31.1 per 100,000 inhabitants")
         reason = not_claims.excluded(doc, n)
+        ages = quantity.age(doc, n, reason)
+        if ages is not None:
+            found.append(ages)
+            doc.floor = ages.end
+            continue
         if reason is not None and reason != "year":
             continue
+        if _crosses_paragraph(doc.text, n.start, n.end):
+            continue  # "two\n\nmillion": two paragraphs, no one figure
         for kind in KINDS:
             fields = kind.match(doc, n)
+            if fields is not None and _crosses_paragraph(doc.text, fields.start, fields.end):
+                continue  # "5\n\npercent": the next kind may read the number on its own
             if fields is not None:
                 # "2000 milligrams" is a quantity; a bare "2000" is the year 2000.
                 if reason is None or fields.kind not in (Kind.COUNT, Kind.ORDINAL, Kind.RATE):
@@ -278,7 +293,11 @@ def _join_ranges(doc: Doc, found: list[Fields]) -> list[Fields]:
                             num_start=a.num_start,
                             num_end=b.num_end,
                             decimals=max(a.decimals, b.decimals),
-                            extra={"range": True, **{k: v for k, v in b.extra.items() if k == "per"}},
+                            extra={
+                                "range": True,
+                                **{k: v for k, v in b.extra.items() if k == "per"},
+                                **({"age": True} if named.extra.get("age") else {}),
+                            },
                         )
                     )
                     i += 2
@@ -324,14 +343,18 @@ def _claim(doc: Doc, f: Fields, prev_end: int) -> Claim:
     start, end = f.start, f.end
     qualifier = f.qualifier
     new_start, q = qualifiers.before(text, start, f.kind) if not f.extra.get("lead") else (start, None)
-    if q is not None and new_start >= prev_end:
+    if q is not None and new_start >= prev_end and not _crosses_paragraph(text, new_start, start):
         # A rule's own qualifier ("the majority" is more_than) wins over the words before it.
         qualifier = qualifier or q
         start = new_start
     if q is None and qualifier is None and not f.extra.get("lead"):
         qualifier = qualifiers.governing(text, start, end, prev_end)
     new_end, q_after = qualifiers.after(text, end)
-    if q_after is not None and qualifier in (None, Qualifier.EXACT):
+    if (
+        q_after is not None
+        and qualifier in (None, Qualifier.EXACT)
+        and not _crosses_paragraph(text, end, new_end)
+    ):
         qualifier, end = q_after, new_end
     sentence = doc.sentence(start, end)
     what = f.what or describe.what(text, start, f.end, sentence)
@@ -379,4 +402,10 @@ def run(text: str, max_claims: int | None = None) -> list[Claim]:
             claim = claim.replace(what=claims[-1].what)
         claims.append(claim)
         prev_end = claim.end
+    if claims and doc.fuse([(c.start, c.end) for c in claims]):
+        # A boundary inside a claim is no boundary: every claim of the sentence gets its bounds.
+        for i, c in enumerate(claims):
+            s, e = doc.sentence(c.start, c.end)
+            if (s, e) != (c.sentence_start, c.sentence_end):
+                claims[i] = c.replace(sentence_start=s, sentence_end=e)
     return claims

@@ -80,12 +80,16 @@ _CUE_AFTER = regex.compile(rf"{_SP}+(?i:hot|help)line\b")
 _CALL_END = regex.compile(
     rf"{_SP}*(?:[,;:)]|\.(?!\d)|\Z|\n)|{_SP}+(?i:for|in|to|or|and|if|from|at|on|with|when|any|free)\b"
 )
-# "President Boluarte, 62, has ...": an age between commas after a name (GUIDELINE: not a claim).
+# "President Boluarte, 62, has ...": an age between commas after a name (optional, quantity.age).
 _AGE_BEFORE_COMMA = regex.compile(r"\p{Lu}[\p{L}'’-]+,[ ]\Z", regex.REVERSE)
 # "a 2-1 win": a score is two numbers of one result.
 _SCORE = regex.compile(
-    r"\d{1,2}[-\u2013]\d{1,2}[ ](?:win|victory|defeat|loss|draw|lead|score|scoreline|result|home|away)\b"
-    r"|(?:won|beat|beating|lost|defeated|drew|trailed|led)(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3}"  # "beat Inter 1-0"
+    r"\d{1,2}[-\u2013]\d{1,2}[ ](?:win|victory|defeat|loss|draw|tie|lead|score|scoreline|result|home|away|"
+    r"thrashing|drubbing|aggregate|friendly)\b"
+    r"|(?:won|win|wins|beat|beats|beating|lost|losing|defeated|drew|draw|drawn|tied|edged|thrashed|routed|"
+    r"trailed|led|leading|finished|score|scoreline)"
+    r"(?:[ ]\p{Lu}[\p{L}.'’-]*){0,3}"  # "beat Inter 1-0"
+    r"(?:[ ](?:was|is|of|at|stood[ ]at))?"
     r"[ ]\d{1,2}[-\u2013]\d{1,2}\b",
     regex.IGNORECASE,
 )
@@ -100,6 +104,21 @@ _YEAR_CONTEXT_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
+# "more than 1200 staff", "1500 jobs": a count in the years' range (year_count_cues, year_cues).
+_COUNT_CUE_BEFORE = regex.compile(
+    rf"\b(?i:{alternation(_NOT['year_count_cues'])}){_SP}+\Z", regex.REVERSE
+)
+_YEAR_CUE_BEFORE = regex.compile(
+    rf"(?:\b(?i:{alternation(_NOT['year_cues'])})|{MONTHS}\.?){_SP}+\Z", regex.REVERSE
+)
+_YEAR_DETERMINER_BEFORE = regex.compile(
+    rf"(?:\b(?i:{alternation(w for w in _NOT['year_determiners'] if w[0].isalpha())})|['’]s){_SP}+\Z",
+    regex.REVERSE,
+)
+_COUNTED_IRREGULAR = frozenset("people staff men women children police personnel cattle".split())
+_NOUN_AFTER = regex.compile(rf"{_SP}+(?P<noun>\p{{Ll}}[\p{{L}}-]*)")
+_YEAR_NOUNS = frozenset(_NOT["year_nouns"])
+_NOT_PLURALS = frozenset(_NOT["not_plurals"])
 
 # A counted noun (or a verb in -s) after a number makes it a count ("12 Wall Street banks",
 # "On Main Street 40 people"), not a label; "is", "was", "has" are not plurals.
@@ -141,8 +160,8 @@ _POSITION_BEFORE = regex.compile(
     regex.REVERSE,
 )
 
-# Ages (GUIDELINE: not claims): "aged 42 and 57", "ages 18 to 28", "between 18 and 30 years
-# old", "voters over 60", "children under 5".
+# Ages (GUIDELINE v2: optional quantities, which quantity.age reads): "aged 42 and 57", "ages 18
+# to 28", "between 18 and 30 years old", "voters over 60", "children under 5".
 _AGE_LIST = rf"(?:(?:\d{{1,3}}|{ONE_WORD_NUMBER}){_SP}*(?:,|and|to|or|-|\u2013){_SP}*){{0,3}}"
 _AGE_BEFORE = regex.compile(
     rf"\b(?i:{alternation(_NOT['age_heads'])})"
@@ -237,6 +256,104 @@ def _is_name(text: str, n: Num) -> bool:
     )
 
 
+# Product and model names, versions, flights and postal codes (GUIDELINE "Not a claim": figures
+# inside names and identifiers). "iPhone 15", "PlayStation 5": a camel-case brand word before the
+# number; "Python 3.11", "Bluetooth 5.3": a capitalised name before a decimal; "Nintendo Switch 2":
+# two capitalised words before it, not after a preposition ("in New York 30 were hurt"). Each only
+# when nothing countable follows: "Apple sold 15 million iPhones" and "Boeing delivered 737 jets"
+# keep their counts (the number is before a noun, or not after a name).
+_CAMEL = regex.compile(r"(?:\p{Ll}+\p{Lu}|\p{Lu}\p{Ll}+\p{Lu})[\p{L}]*\Z")
+_CAPITAL_PAIR_BEFORE = regex.compile(
+    rf"(?:^|(?<=[\n(\"“‘]|[.!?:;,]{_SP}|(?P<prev>\p{{L}}+){_SP}))"
+    rf"(?P<first>{_NAME_WORD}){_SP}+(?P<last>{_NAME_WORD}){_SP}\Z",
+    regex.REVERSE,
+)
+_NOUN_NEAR = regex.compile(rf"{_SP}+\p{{Ll}}+(?={_PLURAL_AFTER.pattern})")
+_PLACE_PREPOSITIONS = frozenset(str(w).lower() for w in _NOT["place_prepositions"])
+_FUNCTION_CAPITALS = frozenset("The A An In At On By For From Of To And But As With".split())
+_FLIGHT_BEFORE = regex.compile(
+    rf"\b(?:{alternation(_NOT['flight_heads'])}){_SP}+(?:#{_SP}?)?(?:[A-Z0-9]{{2}}{_SP}?)?\Z", regex.REVERSE
+)
+_VERSION_BEFORE = regex.compile(rf"\b(?:{alternation(_NOT['version_heads'])})\.?{_SP}?\Z", regex.REVERSE)
+_POSTAL_BEFORE = regex.compile(
+    rf"\b(?:{alternation(_NOT['postal_cues'])}){_SP}*:?{_SP}*\Z"
+    rf"|\p{{Lu}}[\p{{L}}.'’-]*,?{_SP}+(?:{alternation(_NOT['region_codes'])}){_SP}+\Z",
+    regex.REVERSE,
+)
+_ZIP_PLUS_FOUR = regex.compile(r"-\d{4}\b")
+# "Mail it to Paris 75008.", "Berlin 10115, Germany": five digits without separators right after a
+# town's name and closing the clause (a count of that size is written "75,008").
+_TOWN_BEFORE = regex.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\p{{Ll}}+{_SP}\Z", regex.REVERSE)
+_CLAUSE_END = regex.compile(rf"{_SP}*(?:[,;:)\]]|\.(?!\d)|\n|\Z)")
+# "Liverpool 2-1 Everton", "drew 2-2", "a 3-1 win": a result, read by ``_SCORE`` below.
+_TEAMS_SCORE = regex.compile(rf"\p{{Lu}}[\p{{L}}.'’-]+{_SP}\d{{1,3}}[-\u2013]\d{{1,3}}{_SP}\p{{Lu}}")
+
+
+def _countable_after(text: str, n: Num, *, plural: bool = True) -> bool:
+    """A unit, a percent sign, a currency or (with ``plural``) a counted noun goes with the number."""
+    end = min(len(text), n.end + 40)
+    return bool(
+        (plural and _PLURAL_AFTER.match(text, n.end, end))
+        or _PERCENT_AFTER.match(text, n.end, end)
+        or units.QUANTITY.match(text, n.end, end)
+        or units.DURATION.match(text, n.end, end)
+        or currency.prefix_at(text, n.start)
+    )
+
+
+def _is_product(text: str, n: Num, word: str) -> bool:
+    """ "the iPhone 15", "Python 3.11 is out", "Nintendo Switch 2 sold"; not "Tokyo 300 runners"."""
+    if n.scaled or not word[:1].isalpha():
+        return False
+    camel = _CAMEL.search(word) is not None
+    if not camel and (not word[:1].isupper() or word.rstrip(".") in _NOT_NAME):
+        return False
+    end = min(len(text), n.end + 40)
+    # "Python 3.11 adds": nothing is counted in fractions, so a verb in -s does not make a count.
+    if _NAME_END.match(text, n.end, end) is None or _countable_after(text, n, plural=not n.decimals):
+        return False
+    if not n.decimals and _NOUN_NEAR.match(text, n.end, end):
+        return False  # "Griffey Jr. 40 home runs": the counted noun comes a word later
+    if camel:
+        return True
+    if n.decimals:
+        return True  # a decimal after a name, with no unit: a version ("Python 3.11", "iOS 17.4")
+    m = _CAPITAL_PAIR_BEFORE.search(text, max(0, n.start - 60), n.start)
+    if m is None or m.group("first") in _FUNCTION_CAPITALS or m.group("first").rstrip(".") in _NOT_NAME:
+        return False
+    prev = m.group("prev")
+    return prev is None or prev.lower() not in _PLACE_PREPOSITIONS
+
+
+def _is_code(text: str, n: Num) -> str | None:
+    """A flight, a version or a postal code: "flight BA 117", "version 2", "Austin, TX 78701"."""
+    lo = max(0, n.start - 40)
+    if not text[lo : n.start].strip(" \u00a0:#.,"):
+        return None  # nothing but spaces and signs before: no cue word
+    if not n.scaled and _FLIGHT_BEFORE.search(text, lo, n.start) and not _countable_after(text, n):
+        return "flight number"
+    if _VERSION_BEFORE.search(text, lo, n.start) and not _countable_after(text, n):
+        return "version"
+    if (
+        not n.scaled
+        and not n.decimals
+        and n.integer_text.isdigit()
+        and 3 <= len(n.integer_text) <= 6
+        and (
+            _POSTAL_BEFORE.search(text, lo, n.start)
+            or _ZIP_PLUS_FOUR.match(text, n.end, n.end + 5)
+            or (
+                len(n.integer_text) == 5
+                and _CLAUSE_END.match(text, n.end, n.end + 4)
+                and _TOWN_BEFORE.search(text, max(0, n.start - 30), n.start)
+            )
+        )
+        and not _PLURAL_AFTER.match(text, n.end, min(len(text), n.end + 40))
+    ):
+        return "postal code"
+    return None
+
+
 def _is_address(text: str, n: Num, capital_before: bool) -> bool:
     if n.scaled or n.decimals or not n.integer_text.isdigit():
         return False
@@ -288,7 +405,23 @@ def is_year(doc: Doc, n: Num) -> bool:
     text = doc.text
     if _MONEY_BEFORE.search(text, max(0, n.start - 3), n.start):
         return False
-    return not _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20)
+    if _YEAR_CONTEXT_AFTER.match(text, n.end, n.end + 20):
+        return False
+    noun = _NOUN_AFTER.match(text, n.end, n.end + 40)
+    if noun is None or noun.group("noun") in _YEAR_NOUNS:
+        return True
+    if _COUNT_CUE_BEFORE.search(text, max(0, n.start - 24), n.start):
+        return False  # "more than 1200 staff", "nearly 2000 of them"
+    word = noun.group("noun")
+    plural = word in _COUNTED_IRREGULAR or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_PLURALS
+    )
+    lo = max(0, n.start - 24)
+    return (
+        not plural
+        or _YEAR_CUE_BEFORE.search(text, lo, n.start) is not None
+        or (n.value >= 1900 and _YEAR_DETERMINER_BEFORE.search(text, lo, n.start) is not None)
+    )
 
 
 def excluded(doc: Doc, n: Num) -> str | None:
@@ -330,9 +463,19 @@ def excluded(doc: Doc, n: Num) -> str | None:
             return "position"
         if capital and _is_name(text, n):
             return "name"
+        code = _is_code(text, n)
+        if code is not None:
+            return code
+        if _is_product(text, n, word):
+            return "name"
         after_comma = text[n.end : n.end + 1] == ","
         if n.value < 120 and after_comma and _AGE_BEFORE_COMMA.search(text, max(0, n.start - 30), n.start):
             return "age"
+        if n.value < 1000 and any(
+            m.start() < n.start and n.end <= m.end()
+            for m in _TEAMS_SCORE.finditer(text, max(0, n.start - 40), min(len(text), n.end + 8))
+        ):
+            return "score"  # "Liverpool 2-1 Everton", "Celtics 112-104 Lakers"
         if n.value < 100 and any(
             m.start() <= n.start and n.end <= m.end()
             for m in _SCORE.finditer(text, max(0, n.start - 48), min(len(text), n.end + 16))

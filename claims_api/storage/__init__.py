@@ -10,6 +10,8 @@ from __future__ import annotations
 from claims_api.storage.types import ClaimQuery as ClaimQuery
 from claims_api.storage.types import ClaimStore as ClaimStore
 from claims_api.storage.types import FindingQuery as FindingQuery
+from claims_api.storage.types import Job as Job
+from claims_api.storage.types import JobItem as JobItem
 from claims_api.storage.types import NewArticle as NewArticle
 from claims_api.storage.types import Page as Page
 from claims_api.storage.types import StoredArticle as StoredArticle
@@ -24,6 +26,8 @@ __all__ = [
     "ClaimQuery",
     "ClaimStore",
     "FindingQuery",
+    "Job",
+    "JobItem",
     "NewArticle",
     "Page",
     "StoredArticle",

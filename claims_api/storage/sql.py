@@ -32,6 +32,7 @@ from claims_api.model import (
 )
 from claims_api.relations.model import Direction, Member, Relation, RelationKind, Role
 from claims_api.storage import tables as t
+from claims_api.storage.jobs import JobsMixin
 from claims_api.storage.types import (
     CLAIM_SORTS,
     ClaimQuery,
@@ -56,6 +57,15 @@ _LAST_DATE = "~"  # sorts after any ISO date
 NEW_ID = "new"
 
 
+# The sort keys of find_claims; migration 0006_fulltext indexes exactly these expressions (with id).
+_SORT_KEYS = {
+    "value": lambda: sa.func.coalesce(t.claims.c.lo, t.claims.c.hi),
+    "usd": lambda: sa.func.coalesce(t.claims.c.usd_lo, t.claims.c.usd_hi),
+    "published": lambda: t.claims.c.date,
+}
+_WORD = re.compile(r"\w")
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -68,7 +78,7 @@ def _first(*values: float | None) -> float | None:
     return next((v for v in values if v is not None), None)
 
 
-class SqlStore:
+class SqlStore(JobsMixin):
     """Articles, claims and findings in one SQL database; see ``ClaimStore`` for the contract.
 
     ``consistency`` is any object with ``check_article(article)`` and ``corpus_rows(article)``
@@ -85,6 +95,7 @@ class SqlStore:
             self._write = self._sqlite_engine(url, immediate=True, echo=echo)
         else:
             self._read = self._write = sa.create_engine(url, pool_pre_ping=True, echo=echo)
+        self._fts: bool | None = None  # whether claims have a full-text index (see _has_fts)
 
     # -- engines and schema ------------------------------------------------------------------
 
@@ -130,6 +141,7 @@ class SqlStore:
             if self.dialect == "postgresql":
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7243001)")
             command.upgrade(self._alembic_config(conn), revision)
+        self._fts = None
 
     def current_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext
@@ -349,43 +361,114 @@ class SqlStore:
     def find_claims(
         self, query: ClaimQuery, *, sort: str = "id", after: tuple[Any, int] | None = None, limit: int = 50
     ) -> Page[StoredClaim]:
+        """Keyset pages in ``sort`` order. A claim without the sort key (no value, no USD, no date)
+        comes after all that have one, in id order, in both directions: each page reads the keyed
+        claims through the key's index (``(coalesce(...), id)``, see migration 0006_fulltext) and, once they
+        run out, the unkeyed ones by id. The cursor of an unkeyed claim carries the sentinel
+        (``±_BIG``, ``""``/``"~"``) that marks that second part."""
         if sort not in CLAIM_SORTS:
             raise ValueError(f"sort must be one of {', '.join(CLAIM_SORTS)}")
         c = t.claims.c
         desc = sort.startswith("-")
         field = sort.lstrip("-")
-        key: sa.ColumnElement[Any]
-        if field == "id":
-            key = c.id
-        elif field == "value":
-            key = sa.func.coalesce(c.lo, c.hi, -_BIG if desc else _BIG)
-        elif field == "usd":
-            key = sa.func.coalesce(c.usd_lo, c.usd_hi, -_BIG if desc else _BIG)
-        else:
-            key = sa.func.coalesce(c.date, "" if desc else _LAST_DATE)
-        stmt = sa.select(t.claims, t.articles.c.doc.label("article_doc"), key.label("sort_key")).join(
-            t.articles
-        )
-        for cond in _claim_conditions(query):
-            stmt = stmt.where(cond)
-        if after is not None:
-            k, i = after
-            if field == "id":
-                stmt = stmt.where(c.id < i if desc else c.id > i)
-            elif desc:
-                stmt = stmt.where(sa.or_(key < k, sa.and_(key == k, c.id < i)))
-            else:
-                stmt = stmt.where(sa.or_(key > k, sa.and_(key == k, c.id > i)))
-        order = (key.desc(), c.id.desc()) if desc else (key.asc(), c.id.asc())
-        stmt = stmt.order_by(*order).limit(limit + 1)
+        base = sa.select(t.claims, t.articles.c.doc.label("article_doc")).join(t.articles)
         with self._read.connect() as conn:
-            rows = conn.execute(stmt).all()
+            conds = self._claim_conditions(conn, query)
+            if field == "id":
+                stmt = base.add_columns(c.id.label("sort_key")).where(*conds)
+                if after is not None:
+                    stmt = stmt.where(c.id < after[1] if desc else c.id > after[1])
+                rows = conn.execute(stmt.order_by(c.id.desc() if desc else c.id).limit(limit + 1)).all()
+            else:
+                rows = self._sorted_rows(conn, base, conds, field, desc, after, limit)
         items = [_stored_claim(r) for r in rows[:limit]]
         nxt = None
         if len(rows) > limit and items:
             last = rows[limit - 1]
             nxt = (last.sort_key, int(last.id))
         return Page(items, nxt)
+
+    @staticmethod
+    def _sorted_rows(
+        conn: Connection,
+        base: sa.Select[Any],
+        conds: list[sa.ColumnElement[bool]],
+        field: str,
+        desc: bool,
+        after: tuple[Any, int] | None,
+        limit: int,
+    ) -> list[Any]:
+        c = t.claims.c
+        key = _SORT_KEYS[field]()
+        sentinel: Any = ("" if desc else _LAST_DATE) if field == "published" else (-_BIG if desc else _BIG)
+        in_unkeyed = after is not None and after[0] == sentinel
+        rows: list[Any] = []
+        if not in_unkeyed:
+            # Written as ranges on the key (not "key IS NOT NULL", not a row-value comparison) so
+            # that SQLite seeks into the expression index rather than scanning it from one end.
+            keyed = key > "" if field == "published" else key >= -_BIG
+            stmt = base.add_columns(key.label("sort_key")).where(*conds, keyed)
+            if after is not None:
+                k, i = after
+                if desc:
+                    stmt = stmt.where(key <= k, sa.or_(key < k, c.id < i))
+                else:
+                    stmt = stmt.where(key >= k, sa.or_(key > k, c.id > i))
+            order = (key.desc(), c.id.desc()) if desc else (key.asc(), c.id.asc())
+            rows = list(conn.execute(stmt.order_by(*order).limit(limit + 1)))
+        if len(rows) <= limit:
+            stmt = base.add_columns(sa.literal(sentinel).label("sort_key")).where(*conds, key.is_(None))
+            if in_unkeyed:
+                assert after is not None
+                stmt = stmt.where(c.id < after[1] if desc else c.id > after[1])
+            stmt = stmt.order_by(c.id.desc() if desc else c.id).limit(limit + 1 - len(rows))
+            rows += conn.execute(stmt).all()
+        return rows
+
+    # -- full-text search --------------------------------------------------------------------
+
+    def _has_fts(self, conn: Connection) -> bool:
+        """Whether claims have a full-text index (always on PostgreSQL; on SQLite when FTS5 was
+        there at migration time). Checked once per store."""
+        if self._fts is None:
+            if self.dialect == "sqlite":
+                found = conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claims_fts'"
+                ).first()
+                self._fts = found is not None
+                if not self._fts:
+                    log.warning("no FTS5 index (claims_fts): q falls back to a substring scan")
+            else:
+                self._fts = True
+        return self._fts
+
+    def _claim_conditions(self, conn: Connection, q: ClaimQuery) -> list[sa.ColumnElement[bool]]:
+        out = _claim_conditions(q)
+        if q.q:
+            out.append(self._text_condition(conn, q.q))
+        return out
+
+    def _text_condition(self, conn: Connection, words: Sequence[str]) -> sa.ColumnElement[bool]:
+        """All ``words`` occur as words (stemmed: "homicides" finds "homicide", "bus" does not
+        find "business") in what is measured, the sentence or its lead-in."""
+        c = t.claims.c
+        if not self._has_fts(conn):
+            return sa.and_(*(c.search.like(f"%{_like_escape(w.lower())}%", escape="\\") for w in words))
+        usable = [w for w in words if _WORD.search(w)]
+        if not usable:
+            return sa.false()  # nothing that can be a word: no claim matches
+        if self.dialect == "postgresql":
+            # The matches are read through the GIN index first (OFFSET keeps the planner from
+            # folding the subquery into a walk along the sort order that filters every row).
+            m = t.claims.alias("m")
+            query = sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), " ".join(usable))
+            sub = sa.select(m.c.id).where(sa.literal_column("m.search_tsv").op("@@")(query)).offset(0)
+            return c.id.in_(sub.scalar_subquery())
+        # FTS5: every word is a quoted string (a phrase when it holds several tokens), ANDed.
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in usable)
+        fts = sa.table("claims_fts", sa.column("rowid"))
+        sub = sa.select(fts.c.rowid).where(sa.literal_column("claims_fts").op("MATCH")(match))
+        return c.id.in_(sub.scalar_subquery())
 
     # -- consistency -------------------------------------------------------------------------
     #
@@ -1082,8 +1165,6 @@ def _claim_conditions(q: ClaimQuery) -> list[sa.ColumnElement[bool]]:
     out += [col == v for col, v in eq if v is not None]
     out += _overlap(c.lo, c.hi, q.min, q.max)
     out += _overlap(c.usd_lo, c.usd_hi, q.usd_min, q.usd_max)
-    for word in q.q:
-        out.append(c.search.like(f"%{_like_escape(word.lower())}%", escape="\\"))
     if q.published_from is not None:
         out.append(c.date >= q.published_from)
     if q.published_to is not None:

@@ -211,3 +211,60 @@ class ClaimStore(Protocol):
 
     def converge(self, *, progress: bool = False) -> str:
         """A full recompute when stored findings are stale, else the pending work."""
+    # Bulk jobs (claims_api.storage.jobs; claims_api.jobs queues and runs them).
+
+    def create_job(self, articles: Sequence[NewArticle]) -> str:
+        """Store a queued job with its articles (one transaction); its id."""
+
+    def get_job(self, job_id: str) -> Job | None: ...
+
+    def set_job_state(self, job_id: str, state: str, error: str | None = None) -> None: ...
+
+    def pending_job_items(self, job_id: str) -> list[tuple[int, NewArticle]]: ...
+
+    def record_job_item(
+        self,
+        job_id: str,
+        position: int,
+        state: str,
+        *,
+        article_id: int | None = None,
+        error: str | None = None,
+    ) -> bool:
+        """Record one article's outcome and count it done, once (False if already recorded)."""
+
+
+JOB_STATES = ("queued", "running", "finished", "failed")
+ITEM_STATES = ("pending", "created", "present", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class JobItem:
+    """One article of a bulk job: ``pending`` until a worker stores it (``created``), finds it
+    stored already (``present``) or cannot (``error``, with a message)."""
+
+    index: int
+    state: str
+    article_id: int | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A bulk ingest job (``POST /v1/articles/batch`` with async, ``claims-api ingest --queue``)."""
+
+    id: str
+    state: str  # one of JOB_STATES
+    total: int
+    done: int
+    items: list[JobItem]
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    error: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(ITEM_STATES, 0)
+        for item in self.items:
+            out[item.state] += 1
+        return out

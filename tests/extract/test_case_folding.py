@@ -34,7 +34,8 @@ ODD = "\u0130\u0131\u017f\u212a\u212b\u1e9e\u00df\u03c2\u03a3\u0345\u1fbe\ufb00\
     ],
 )
 def test_odd_case_never_raises(text: str) -> None:
-    for c in extract(text):
+    # language="en": these word salads test case folding; the language check may call them Turkish
+    for c in extract(text, language="en"):
         assert text[c.start : c.end] == c.text
 
 
@@ -75,12 +76,12 @@ def odd_text(draw: st.DrawFn) -> str:
 @given(odd_text())
 @settings(max_examples=400, deadline=None)
 def test_odd_unicode_never_raises(text: str) -> None:
-    for c in extract(text):
+    for c in extract(text, language="en"):
         assert text[c.start : c.end] == c.text
 
 
 @given(st.text(alphabet=st.sampled_from(list(ODD + "0123456789 .,$%milesMILEkgdayprcent")), max_size=60))
 @settings(max_examples=400, deadline=None)
 def test_odd_alphabet_never_raises(text: str) -> None:
-    for c in extract(text):
+    for c in extract(text, language="en"):
         assert text[c.start : c.end] == c.text

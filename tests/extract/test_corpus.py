@@ -1,9 +1,9 @@
 """One table-driven test over every kind's corpus: exact spans and values, negatives, known misses.
 
-Each ``corpus/<kind>.yaml`` has ``positive`` (text and the claims it must yield, span exact;
-``attrs`` lists attributes the claim must carry), ``negative`` (texts that must yield no claim of
-that kind) and ``known_misses`` (strict xfail, so a fix turns the test red until the example
-moves to ``positive``).
+Each ``corpus/<kind>.yaml`` (and any ``corpus/<kind>-<topic>.yaml``, joined to it) has
+``positive`` (text and the claims it must yield, span exact; ``attrs`` lists attributes the claim
+must carry), ``negative`` (texts that must yield no claim of that kind) and ``known_misses``
+(strict xfail, so a fix turns the test red until the example moves to ``positive``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,13 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 def _load() -> dict[str, dict[str, Any]]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.yaml"))}
+    """Per kind, the sections of ``<kind>.yaml`` and of any ``<kind>-<topic>.yaml`` joined."""
+    data: dict[str, dict[str, Any]] = {}
+    for p in sorted(CORPUS.glob("*.yaml")):
+        kind = p.stem.split("-", 1)[0]
+        for section, cases in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).items():
+            data.setdefault(kind, {}).setdefault(section, []).extend(cases or [])
+    return data
 
 
 DATA = _load()

@@ -25,11 +25,11 @@ def summary() -> dict[str, Any]:
 
 
 def test_f1_on_seeds(summary: dict[str, Any]) -> None:
-    assert summary["f1"] >= 0.95, summary
+    assert summary["f1"] >= 1.0, summary  # issue 10: the seeds stay at 1.0 / 1.0
 
 
 def test_normalization_accuracy_on_seeds(summary: dict[str, Any]) -> None:
-    assert summary["normalization_accuracy"] >= 0.95, summary
+    assert summary["normalization_accuracy"] >= 1.0, summary
 
 
 def test_every_kind_recalled(summary: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from claims_api.model import Claim, _plain
 from claims_api.relations import Relation
 from claims_api.storage import ClaimStore, StoredClaim
 
-BLUEPRINTS = ("meta", "extract", "articles", "claims", "consistency")
+BLUEPRINTS = ("meta", "extract", "articles", "claims", "consistency", "jobs")
 
 
 def store() -> ClaimStore:

@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app
 
-from claims_api.api.errors import ApiError
+from claims_api.analysis import analyse
+from claims_api.api.errors import ApiError, unsupported_language
 from claims_api.api.inputs import decode_cursor, encode_cursor, json_body, query
 from claims_api.api.routes import claim_dict, relation_dict, store
 from claims_api.api.schemas import (
@@ -21,10 +22,10 @@ from claims_api.api.schemas import (
     ClaimsOfArticleOut,
     RelationsOfArticleOut,
 )
-from claims_api.extract import extract, published_of
+from claims_api.errors import UnsupportedLanguage
+from claims_api.extract.language import check as check_language
 from claims_api.model import Claim
 from claims_api.relations import Relation
-from claims_api.relations.annotate import annotate_claims
 from claims_api.storage import NewArticle, StoredArticle
 
 bp = Blueprint("articles", __name__)
@@ -42,15 +43,19 @@ def prepare(data: dict[str, Any]) -> Prepared:
     """A validated article, the stored one with its url or text if any, and else its claims
     (with their roles) and relations.
 
-    Extraction may fail (too many figures); it and the relation pass run before anything is stored."""
+    Extraction may fail (too many figures, a language it does not read); it and the relation pass
+    run before anything is stored."""
+    data = dict(data)
+    language = data.pop("language", None)
     new = NewArticle(**data)
     existing = store().find_article(url=new.url, text=new.text)
     if existing is not None:
         return new, existing, [], ()
-    claims = extract(new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"])
-    published, basis = published_of(claims, new.published)
-    claims, relations = annotate_claims(new.text, claims, published=published)
-    return dataclasses.replace(new, published=published, published_basis=basis), None, claims, relations
+    done = analyse(
+        new.text, published=new.published, max_claims=current_app.config["MAX_CLAIMS"], language=language
+    )
+    dated = dataclasses.replace(new, published=done.published, published_basis=done.published_basis)
+    return dated, None, done.claims, done.relations
 
 
 def add(prepared: Prepared) -> tuple[StoredArticle, bool]:
@@ -77,14 +82,48 @@ def create_article() -> tuple[dict, int]:
 
 
 @bp.post("/v1/articles/batch")
-def create_articles() -> tuple[dict, int]:
-    """Store up to 100 articles; all are validated before any is stored."""
+def create_articles() -> tuple[dict, int] | tuple[dict, int, dict[str, str]]:
+    """Store up to 100 articles; all are validated before any is stored. With ``"async": true``
+    they are queued as one job instead (202, the job, and its Location)."""
     data = json_body(BatchIn())
-    prepared = [prepare(item) for item in data["articles"]]  # every extraction before any write
+    prepared, queued = [], []
+    for i, item in enumerate(data["articles"]):  # every extraction (or language check) before any write
+        try:
+            if data["run_async"]:  # the worker extracts; a text it would refuse is refused now
+                item = dict(item)
+                check_language(item["text"], item.pop("language", None))
+                queued.append(NewArticle(**item))
+            else:
+                prepared.append(prepare(item))
+        except UnsupportedLanguage as exc:
+            err = unsupported_language(exc)
+            err.errors = {"articles": {str(i): {"text": [str(exc)]}}}
+            err.detail = f"Article {i}: {err.detail}"
+            raise err from None
+    if data["run_async"]:
+        return queue_articles(queued)
     results = [with_claims(*add(p)) for p in prepared]
     added = sum(r["created"] for r in results)
     body = {"results": results, "added": added, "existing": len(results) - added}
     return BatchOut().dump(body), 200
+
+
+def queue_articles(articles: list[NewArticle]) -> tuple[dict, int, dict[str, str]]:
+    from claims_api.api.schemas import JobOut
+    from claims_api.jobs import QueueUnavailable, enqueue
+
+    cfg = current_app.config
+    try:
+        job_id = enqueue(store(), articles, redis_url=cfg["REDIS_URL"], queue=cfg["QUEUE_NAME"])
+    except QueueUnavailable as exc:
+        raise ApiError(
+            503,
+            "Service Unavailable",
+            f'{exc}; send the batch without "async" to store it now.',
+            kind="queue-unavailable",
+        ) from exc
+    job = store().get_job(job_id)
+    return JobOut().dump(job), 202, {"Location": f"/v1/jobs/{job_id}"}
 
 
 @bp.get("/v1/articles")

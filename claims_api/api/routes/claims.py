@@ -45,19 +45,12 @@ def _after(cursor: str | None, sort: str) -> tuple[Any, int] | None:
     return max(-1e308, min(1e308, key)), last_id
 
 
-def _stem(word: str) -> str:
-    """Singular of a plain English plural, so that "homicides" also finds "homicide victims"."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 @bp.get("/v1/claims")
 def list_claims() -> dict:
     """Search claims by kind, unit or currency, value range, USD range, words, article and date."""
     q = query(ClaimsQuery())
     unit = q["unit"] or (q["currency"].upper() if q["currency"] else None)
-    words = tuple(_stem(w) for w in (q["q"] or "").lower().split())
+    words = tuple((q["q"] or "").lower().split())  # the store stems them (full-text search)
     cq = ClaimQuery(
         kind="money" if q["currency"] and not q["kind"] else q["kind"],
         unit=unit,

@@ -22,7 +22,12 @@ def extract() -> tuple[dict, int]:
     """Extract the claims of a text without storing anything; ``relations: true`` adds its relations."""
     data = json_body(_in)
     text = data["text"]
-    claims = run_extract(text, published=data["published"], max_claims=current_app.config["MAX_CLAIMS"])
+    claims = run_extract(
+        text,
+        published=data["published"],
+        max_claims=current_app.config["MAX_CLAIMS"],
+        language=data["language"],
+    )
     claims, relations = annotate_claims(text, claims, published=data["published"])
     out = [{**c.to_dict(), "optional": c.optional, "sentence": sentence_excerpt(text, c)} for c in claims]
     body: dict[str, Any] = {"claims": out}

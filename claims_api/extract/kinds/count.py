@@ -54,6 +54,14 @@ _MULTIPLIER = regex.compile(
     regex.I,
 )
 _CAPITAL_NAME = regex.compile(r"[ \u00a0]+\p{Lu}")
+# A fraction that stands alone ("the answer is two thirds.") is a number, not a share of anything;
+# "a third term", "the past three quarters", "cut in half" are not.
+_FRACTION_END = regex.compile(r"[ \u00a0]*(?:[.,;:!?)\]\"\u201d]|\Z)")
+_FRACTION_NOT_AFTER = regex.compile(
+    r"\b(?i:the|past|last|next|previous|recent|first|final|coming|consecutive|successive|straight|those"
+    r"|these|in|and)[ \u00a0]+\Z",
+    regex.REVERSE,
+)
 
 
 def match(doc: Doc, n: Num) -> Fields | None:
@@ -62,6 +70,14 @@ def match(doc: Doc, n: Num) -> Fields | None:
         if not _VAGUE.right(text, n.end, 12) or _MONEY_AFTER.match(text, n.end, n.end + 64):
             return None
         return Fields(Kind.COUNT, n.start, n.end, None, None, _VAGUE.id, low=n.value, vague=True)
+    if n.form == "frac":
+        if (
+            text[n.start : n.end].lower() == "half"
+            or not _FRACTION_END.match(text, n.end, n.end + 8)
+            or _FRACTION_NOT_AFTER.search(text, max(0, n.start - 16), n.start)
+        ):
+            return None
+        return Fields(Kind.COUNT, n.start, n.end, n.value / 100, None, _NUMBER.id, extra={"fraction": True})
     if n.form not in ("digits", "words"):
         return None
     if _AGE.match(text, n.end, n.end + 64):

@@ -35,7 +35,7 @@ RULES = (
             r"""(?:[ \u00a0]?|[-\u2010](?=perc|basis))   # "0.5-percentage-point", "25-basis-point"
                 (?:(?P<pp>percentage[ \u00a0\u2010-]points?|(?:%|pct\.?)[ \u00a0]points?|pp\b|p\.p\.)
                  |(?P<bp>basis[ \u00a0\u2010-]points?\b|(?-i:bps?)\b)
-                 |(?P<pc>%|percent(?:age)?s?\b|per[ \u00a0-]?cents?\b|pct\b))""",
+                 |(?P<pc>%|percent(?:age)?s?\b|per[ \u00a0-]?cents?\b|pct\b|(?<=\d)(?-i:pc)\b))""",
             regex.VERBOSE | regex.IGNORECASE,
         ),
     ),
@@ -71,10 +71,10 @@ RULES = (
     ),
     Rule(
         "percent.ratio",
-        "<number> in|out of [every] <number>",
+        "<number> [times] in|out of [every] <number>",
         "right",
         regex.compile(
-            rf"""{_SP}+(?:in|out{_SP}+of){_SP}+(?:every{_SP}+)?
+            rf"""(?:{_SP}+times)?{_SP}+(?:in|out{_SP}+of){_SP}+(?:every{_SP}+)?
                  (?P<b>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD})
                  (?P<scale>{_SP}+(?:hundred|thousand|million|billion))?\b(?![.,]\d)""",
             regex.VERBOSE | regex.IGNORECASE,
@@ -130,7 +130,9 @@ _POINTS_BLOCK = regex.compile(
     rf"{_WORD_BOUND}{alternation(_WORDS['points_block'])}(?![\p{{L}}])", regex.IGNORECASE
 )
 _PARAGRAPH_REACH = 2000
-_HINT = regex.compile(r"[ \u00a0]+(?:(?P<ratio>in|out)|points?)\b|[-\u2010]point\b", regex.IGNORECASE)
+_HINT = regex.compile(
+    r"[ \u00a0]+(?:(?P<ratio>(?:times[ \u00a0]+)?(?:in|out))|points?)\b|[-\u2010]point\b", regex.IGNORECASE
+)
 
 
 def resolve(claim: Claim) -> Claim:

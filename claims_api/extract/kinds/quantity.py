@@ -13,6 +13,13 @@ from claims_api.model import Kind
 RULES = (Rule("quantity.unit_after", "<number>[-]<unit>", "right", units.QUANTITY),)
 _UNIT = RULES[0]
 _QUOTES = {"'", '"', "''"}
+# "50mg per 100ml", "5mg per litre", "2 g/100 g": a unit per an amount of another, one compound unit.
+_PER = regex.compile(r"[ \u00a0]*(?:per|/)[ \u00a0]*(?:(?P<count>\d+(?:\.\d+)?)(?![\d,]))?", regex.IGNORECASE)
+_FIGURE_BEFORE = regex.compile(
+    r"[\p{N}\p{Sc}%][\p{L}.]*(?:[ \u00a0]+[\p{L}.,-]+){0,3}[ \u00a0]+\Z", regex.REVERSE
+)
+# "5ft 10in": an inch figure glued to its number after a feet figure needs no full stop after it.
+_FEET_BEFORE = regex.compile(r"\d[ \u00a0]?(?:ft|feet|foot|')[ \u00a0]*\Z", regex.IGNORECASE)
 _OPEN_QUOTE = regex.compile(r"[\"\u201c][^\"\u201d]*\Z")
 _INCH_END = regex.compile(r"[ \u00a0]*(?:[.,;:)!?]|\Z)")
 # "300m" without a currency is metres only where the words around say length; news writes
@@ -72,10 +79,46 @@ def _temperature(text: str, n: Num) -> Fields | None:
     )
 
 
+# "a 50-year-old man", "the 30 years old driver", "a six-month-old baby": an age (GUIDELINE v2).
+_YEARS_OLD = regex.compile(
+    r"(?:[ \u00a0]*[-\u2010][ \u00a0]*|[ \u00a0]+)(?P<unit>year|month|week|day)s?[ \u00a0\u2010-]+old\b",
+    regex.IGNORECASE,
+)
+
+
+_AGE_REASONS = (None, "age", "identifier")  # "50-year-old" reads as an identifier ("-year-old" glued on)
+
+
+def age(doc: Doc, n: Num, reason: str | None) -> Fields | None:
+    """An age: ``quantity`` in ``year`` (or the unit of "-month-old") with ``attrs["age"]``, which
+    the GUIDELINE makes optional. ``reason`` is why not_claims set the number aside: "age" for "aged
+    42", "Balcázar, 83,", "voters over 60"; a number before "-year-old" is also an age."""
+    if n.form not in ("digits", "words") or n.value < 0 or n.scaled or reason not in _AGE_REASONS:
+        return None
+    m = _YEARS_OLD.match(doc.text, n.end, n.end + 32)
+    if m is None and reason != "age":
+        return None
+    end, unit = (m.end(), m.group("unit").lower()) if m is not None else (n.end, "year")
+    return Fields(
+        Kind.QUANTITY,
+        n.start,
+        end,
+        n.value,
+        unit,
+        "quantity.age",
+        num_start=n.start,
+        num_end=n.end,
+        decimals=n.decimals,
+        extra={"age": True},
+    )
+
+
 def match(doc: Doc, n: Num) -> Fields | None:
-    if n.form not in ("digits", "words", "fraction"):
+    if n.form not in ("digits", "words", "fraction", "article"):
         return None
     text = doc.text
+    if n.form == "article" and _FIGURE_BEFORE.search(text, max(0, n.start - 40), n.start):
+        return None  # "$80 a tonne", "5 km a day": per unit, not one unit
     if n.scale_text == "m" and n.form == "digits" and _metres(text, n):
         value = digits_value(n.integer_text) * (-1 if n.value < 0 else 1)
         power = _POWERS.get(text[n.end : n.end + 1])  # "37m²"
@@ -103,15 +146,48 @@ def match(doc: Doc, n: Num) -> Fields | None:
     if form in _QUOTES and (not attached or _OPEN_QUOTE.search(text, max(0, n.start - 40), n.start)):
         return None  # a closing quote after a quoted number, not inches or feet
     if form == "in" and not _INCH_END.match(text, m.end(), m.end() + 64):
-        return None
+        if not (attached and _FEET_BEFORE.search(text, max(0, n.start - 12), n.start)):
+            return None
+    unit = units.quantity_unit(m)
+    per = _per_unit(text, m.end(), unit)
+    if per is not None:
+        end, per_unit, amount = per
+        return Fields(
+            Kind.QUANTITY,
+            n.start,
+            end,
+            n.value / amount,
+            f"{unit} / {per_unit}",
+            "quantity.unit_per_unit",
+            num_start=n.start,
+            num_end=n.end,
+            decimals=n.decimals,
+            extra={"per_amount": amount} if amount != 1 else {},
+        )
     return Fields(
         Kind.QUANTITY,
         n.start,
         m.end(),
         n.value,
-        units.quantity_unit(m),
+        unit,
         _UNIT.id,
         num_start=n.start,
         num_end=n.end,
         decimals=n.decimals,
     )
+
+
+def _per_unit(text: str, pos: int, unit: str) -> tuple[int, str, float] | None:
+    """After a unit, "per 100ml" or "per litre": (end, the other unit, its amount), else None."""
+    per = _PER.match(text, pos, pos + 24)
+    if per is None or per.end() == pos:
+        return None
+    m = units.QUANTITY.match(text, per.end(), per.end() + 40)
+    if m is None:
+        return None
+    other = units.quantity_unit(m)
+    form = m.group("exact") or m.group("folded")
+    if other == unit or form in _QUOTES or form == "in":
+        return None
+    amount = float(per.group("count")) if per.group("count") else 1.0
+    return (m.end(), other, amount) if amount > 0 else None

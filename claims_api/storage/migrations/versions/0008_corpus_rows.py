@@ -8,7 +8,7 @@ belongs to, the severity rank they are paged by and the rules version that made 
 and recomputes the findings.
 
 Revision ID: 0008_corpus_rows
-Revises: 0005_relations
+Revises: 0007_jobs
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_corpus_rows"
-down_revision = "0005_relations"
+down_revision = "0007_jobs"
 branch_labels = None
 depends_on = None
 
