@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def from_files(paths: Sequence[str | Path]) -> list[Finding]:
     """Extract every .txt file under ``paths`` and run the checks in memory."""
+    from claims_api.consistency import report
     from claims_api.errors import UnsupportedLanguage
     from claims_api.extract import extract, published_of
     from claims_api.model import Article

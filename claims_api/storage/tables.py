@@ -189,6 +189,8 @@ pending = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("keys", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # Bulk jobs (claims_api.jobs): the articles to store and what became of each; the task queue
 # carries only the job id, so any worker that shares the database can run any job.
 jobs = sa.Table(
