@@ -13,8 +13,7 @@ import io
 import os
 import re
 import uuid
-from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ import pytest
 import sqlalchemy as sa
 from werkzeug.wrappers import Request
 
-from claims_api.model import Article, Claim, Finding, Kind, Qualifier, Severity, Status
+from claims_api.model import Article, Claim, Finding, Kind, Qualifier
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -242,39 +241,42 @@ def fake_extract(
     return claims
 
 
+def fake_key(what: str) -> str:
+    """The subject key FakeChecks gives count claims of ``what``."""
+    return f"conflicting_figures:count|count|{what}||"
+
+
 class FakeChecks:
-    """Groups count claims by what they count; a group with two different values is inconsistent."""
+    """Count claims of one noun form one subject group (judged by the real cross-article judge);
+    no within-article findings."""
 
-    def keys_for(self, article: Article) -> set[str]:
-        return {f"count:{c.what}" for c in article.claims if c.kind is Kind.COUNT and c.what}
+    RULES_VERSION = "fake-1"
 
-    def run_checks(
-        self, articles: Sequence[Article], *, keys: Collection[str] | None = None
-    ) -> list[Finding]:
-        groups: dict[str, list[tuple[Article, Claim]]] = defaultdict(list)
-        for a in articles:
-            for c in a.claims:
-                key = f"count:{c.what}"
-                if c.kind is Kind.COUNT and c.what and (keys is None or key in keys):
-                    groups[key].append((a, c))
-        out = []
-        for key, members in sorted(groups.items()):
-            if len({a.id for a, _ in members}) < 2:
-                continue
-            values = sorted({c.value for _, c in members})
-            bad = len(values) > 1
-            out.append(
-                Finding(
-                    rule="conflicting_figures",
-                    status=Status.INCONSISTENT if bad else Status.CONSISTENT,
-                    severity=Severity.HIGH if bad else Severity.INFO,
-                    claims=tuple(a.ref(c) for a, c in members),
-                    numbers={"values": values},
-                    explanation=f"{key}: {values}",
-                    key=key,
+    def check_article(self, article: Article) -> list[Finding]:
+        return []
+
+    def corpus_rows(self, article: Article) -> Any:
+        from claims_api.consistency.corpus import CorpusRows, FigureRow
+
+        return CorpusRows(
+            figures=tuple(
+                FigureRow(
+                    article_id=article.id,
+                    position=i,
+                    key=fake_key(c.what),
+                    kind=c.kind.value,
+                    unit=c.unit,
+                    lo=c.value,
+                    hi=c.value,
+                    date=article.published,
+                    text=c.text,
+                    shown=str(c.value),
+                    value=c.value,
                 )
+                for i, c in enumerate(article.claims)
+                if c.kind is Kind.COUNT and c.what and c.value is not None
             )
-        return out
+        )
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ Routes live in ``routes/`` (one blueprint per resource), request and response sh
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,9 +48,21 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: ClaimStore | N
         store = open_store(app.config["DATABASE_URL"])
         if app.config["AUTO_MIGRATE"] and store.is_empty():
             store.upgrade()
+        _finish_pending(store)
     app.extensions["claims_store"] = store
     errors.register(app)
     auth.register(app)
     for name in BLUEPRINTS:
         app.register_blueprint(importlib.import_module(f"claims_api.api.routes.{name}").bp)
     return app
+
+
+def _finish_pending(store: ClaimStore) -> None:
+    """Re-judge what writes of an earlier run left pending (a killed worker, a database outage);
+    a full recompute waits for ``claims-api db recheck`` / ``serve``. Never stops the app."""
+    try:
+        if not store.is_empty():
+            store.run_pending(full=False)
+    except Exception as exc:  # the database may be down at start: the next start retries
+        log = logging.getLogger(__name__)
+        log.warning("pending findings not settled at start: %s", exc.__class__.__name__)

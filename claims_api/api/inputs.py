@@ -185,3 +185,4 @@ def decode_cursor(cursor: str) -> tuple[int, str | None]:
             errors={"cursor": ["Invalid cursor."]},
         )
     return min(int(m["id"]), MAX_ID), m["key"]
+

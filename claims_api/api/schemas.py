@@ -159,7 +159,7 @@ class ClaimsQuery(_Page, _Dates):
     sort = fields.String(load_default="id", validate=validate.OneOf(CLAIM_SORTS))
 
 
-class FindingsQuery(_Dates):
+class FindingsQuery(_Page, _Dates):
     article = _id(load_default=None)
     source = _query_str()
     rule = _query_str(64)
@@ -346,10 +346,12 @@ class FindingOut(Schema):
     numbers = fields.Dict(keys=fields.String())
     explanation = fields.String()
     claims = fields.List(fields.Nested(ClaimRefOut))
+    rules_version = fields.String()
 
 
 class FindingsOut(Schema):
     findings = fields.List(fields.Nested(FindingOut))
+    next_cursor = fields.String(allow_none=True)
 
 
 class HealthOut(Schema):

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from claims_api.storage import ClaimStore
 
-HELP = "manage the database ('upgrade' creates or migrates the schema, 'relate' re-runs the relation pass)"
+HELP = (
+    "manage the database: 'upgrade' creates or migrates the schema (and recomputes findings made by "
+    "older rules), 'recheck' recomputes every finding, 'relate' re-runs the relation pass, 'current' "
+    "prints the revision"
+)
 
 
 def database_url(given: str | None = None) -> str:
@@ -23,9 +27,10 @@ def database_url(given: str | None = None) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
-        choices=["upgrade", "current", "relate"],
-        help="upgrade: migrate to the newest revision; relate: recompute every stored article's claim "
-        "roles and relations (after a migration, or a new relation layer), then the findings",
+        choices=["upgrade", "recheck", "relate", "current"],
+        help="upgrade: migrate to the newest revision; recheck: recompute every finding in bulk; relate: "
+        "recompute every stored article's claim roles and relations (after a migration, or a new relation "
+        "layer), then the findings",
     )
     parser.add_argument("--database-url", help="default: $CLAIMS_DATABASE_URL or sqlite:///claims.db")
 
@@ -61,6 +66,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "upgrade":
             store.upgrade()
+            done = store.converge(progress=True)  # type: ignore[attr-defined]
+            if done == "recheck":
+                print("recomputed the findings (made by older rules, or new rows)", file=sys.stderr)
+        elif args.action == "recheck":
+            n = store.recheck_all(progress=True)
+            print(f"recomputed {n} finding(s)", file=sys.stderr)
         elif args.action == "relate":
             articles, relations = relate_stored(store)
             print(f"{articles} articles related, {relations} relations", file=sys.stderr)

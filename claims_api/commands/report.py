@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def from_files(paths: Sequence[str | Path]) -> list[Finding]:
     """Extract every .txt file under ``paths`` and run the checks in memory."""
-    from claims_api.consistency import run_checks
+    from claims_api.consistency import report
     from claims_api.errors import UnsupportedLanguage
     from claims_api.extract import extract, published_of
     from claims_api.model import Article
@@ -49,7 +49,7 @@ def from_files(paths: Sequence[str | Path]) -> list[Finding]:
         # the date the store would keep for this article (the dateline's, when there is one)
         published, _ = published_of(claims)
         articles.append(Article(id=path.stem, doc=path.stem, text=text, claims=claims, published=published))
-    return run_checks(articles)
+    return report(articles)
 
 
 def from_store(url: str | None, filters: dict[str, str]) -> list[Finding] | None:

@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
         if store.is_empty():
             store.upgrade()
             print(f"created the database schema at {url}", file=sys.stderr)
+        # work a previous run left pending (a write whose re-check did not run, a migration)
+        if store.converge(progress=False):  # type: ignore[attr-defined]
+            print("brought the consistency findings up to date", file=sys.stderr)
         if args.load:
             try:
                 print(ingest(store, args.load).line(), file=sys.stderr)

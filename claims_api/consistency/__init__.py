@@ -15,6 +15,7 @@ import contextlib
 import gc
 from collections.abc import Collection, Iterator, Sequence
 
+from claims_api.consistency import corpus
 from claims_api.consistency.base import Check, sort_key
 from claims_api.consistency.change_direction import ChangeDirection
 from claims_api.consistency.conflicting_figures import ConflictingFigures
@@ -43,7 +44,21 @@ CHECKS: tuple[Check, ...] = (
 
 RULES = tuple(c.name for c in CHECKS)
 
-__all__ = ["CHECKS", "RULES", "check_article", "keys_for", "report", "run_checks"]
+#: The version of the rules that made a finding (stored with each one); bump it whenever a rule
+#: changes what it finds, and ``claims-api db upgrade`` recomputes the stored findings.
+RULES_VERSION = "2026.12.1"
+
+__all__ = [
+    "CHECKS",
+    "RULES",
+    "RULES_VERSION",
+    "article_findings",
+    "check_article",
+    "corpus_rows",
+    "keys_for",
+    "report",
+    "run_checks",
+]
 
 
 def check_article(article: Article) -> list[Finding]:
@@ -56,9 +71,31 @@ def check_article(article: Article) -> list[Finding]:
     return run_checks([article], keys={article_key(article)})
 
 
+def corpus_rows(article: Article) -> corpus.CorpusRows:
+    """The compact rows the cross-article judges read (``corpus.rows``); what storage keeps."""
+    return corpus.rows(article)
+
+
+def article_findings(article: Article) -> list[Finding]:
+    """implied_fx_rate's per-conversion findings that need no other article (``corpus``)."""
+    return corpus.article_findings(article)
+
+
 def report(articles: Sequence[Article]) -> list[Finding]:
-    """The whole report over ``articles``: within-article and cross-article findings, sorted."""
-    return run_checks(articles)
+    """The whole report over ``articles``: within-article and cross-article findings, sorted.
+
+    The same findings a store holds for the same articles: per article ``check_article`` and
+    ``article_findings``, then the judges of ``corpus`` over every article's rows.
+    """
+    found: list[Finding] = []
+    all_rows = []
+    for article in articles:
+        found += check_article(article)
+        found += article_findings(article)
+        all_rows.append(corpus_rows(article))
+    found += corpus.cross_findings(articles, all_rows)
+    found.sort(key=sort_key)
+    return found
 
 
 def keys_for(article: Article) -> set[str]:

@@ -70,6 +70,8 @@ class _Sentence(NamedTuple):
     cuts: tuple[int, ...]  # clause breaks, none in an aside, a claim or across a claim's edge
     word_at: tuple[int, ...]  # offsets of the words of ``blank``
     words: Tokens  # the words of ``blank``
+    reach: tuple[int, ...] = ()  # running maximum of the ends of ``claims``
+    parens_reach: tuple[int, ...] = ()  # running maximum of the ends of ``parens``
 
 
 def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
@@ -103,14 +105,17 @@ def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
     inside = [(a, b) for a, b in spans if 0 <= a < b <= n]
     blank = _fill(text, [*parens, *inside], " ") if parens or inside else text
     words = _tokens(blank)
+    claims = tuple(sorted(spans))
     return _Sentence(
         text,
         parens,
-        spans,
+        claims,
         blank,
         tuple(_cuts(text, parens, inside)),
         tuple(pos for pos, _ in words),
         words,
+        _running_max(claims),
+        _running_max(parens),
     )
 
 
@@ -154,9 +159,36 @@ def _alone(sent: _Sentence, cs: int, ce: int) -> bool:
     aside, and no other claim holds it (so blanking everything but the claim blanks the same)."""
     if not 0 <= cs < ce <= len(sent.text):
         return False
-    if any(a <= cs and ce <= b for a, b in sent.parens):
+    if _holders(sent.parens, sent.parens_reach, cs, ce):
         return False
-    return sum(1 for a, b in sent.claims if a <= cs and ce <= b) == 1
+    return _holders(sent.claims, sent.reach, cs, ce) == 1
+
+
+def _holders(spans: tuple[tuple[int, int], ...], reach: tuple[int, ...], cs: int, ce: int) -> int:
+    """How many of ``spans`` contain [cs, ce), counting to 2 at most.
+
+    Bounded per claim (issue 12, defect 1: one 150 KB sentence made a full scan per claim
+    quadratic): spans come sorted by start from ``_read``; only spans starting at or before ``cs``
+    can hold it, and the scan back stops once no earlier span reaches ``ce``.
+    """
+    i = bisect.bisect_right(spans, (cs, 1 << 62)) - 1
+    n = 0
+    while i >= 0 and reach[i] >= ce:
+        if spans[i][1] >= ce:
+            n += 1
+            if n == 2:
+                break
+        i -= 1
+    return n
+
+
+def _running_max(spans: Sequence[tuple[int, int]]) -> tuple[int, ...]:
+    """Running maximum of the span ends."""
+    out, top = [], -1
+    for _, b in spans:
+        top = max(top, b)
+        out.append(top)
+    return tuple(out)
 
 
 @per_claim

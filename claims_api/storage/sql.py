@@ -8,7 +8,6 @@ import hashlib
 import logging
 import math
 import re
-import threading
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from claims_api.consistency import corpus
+from claims_api.consistency.corpus import FX_PREFIX, CorpusRows, FigureRow, FxRow
 from claims_api.errors import StoreError
 from claims_api.model import (
     Article,
@@ -52,6 +53,8 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 # NULLs come last in both directions.
 _BIG = 1e308
 _LAST_DATE = "~"  # sorts after any ISO date
+#: The id an article is analysed under before it has one (fixed when its findings are written).
+NEW_ID = "new"
 
 
 # The sort keys of find_claims; migration 0006_fulltext indexes exactly these expressions (with id).
@@ -78,8 +81,9 @@ def _first(*values: float | None) -> float | None:
 class SqlStore(JobsMixin):
     """Articles, claims and findings in one SQL database; see ``ClaimStore`` for the contract.
 
-    ``consistency`` is any object with ``keys_for(article)`` and ``run_checks(articles, keys=)``
-    (default: ``claims_api.consistency``); pass one to test or to turn checks off.
+    ``consistency`` is any object with ``check_article(article)`` and ``corpus_rows(article)``
+    (optionally ``article_findings(article)`` and ``RULES_VERSION``; default:
+    ``claims_api.consistency``); pass one to test or to turn checks off.
     """
 
     def __init__(self, url: str, *, consistency: Any = None, echo: bool = False) -> None:
@@ -91,7 +95,6 @@ class SqlStore(JobsMixin):
             self._write = self._sqlite_engine(url, immediate=True, echo=echo)
         else:
             self._read = self._write = sa.create_engine(url, pool_pre_ping=True, echo=echo)
-        self._lock = threading.Lock()  # serialises findings updates inside this process
         self._fts: bool | None = None  # whether claims have a full-text index (see _has_fts)
 
     # -- engines and schema ------------------------------------------------------------------
@@ -179,18 +182,28 @@ class SqlStore(JobsMixin):
             existing = self._find(conn, article.url, sha)
         if existing:
             return existing, False
+        # All analysis before any transaction: the write lock is held for inserts only.
+        model = Article(
+            id=NEW_ID,
+            text=article.text,
+            claims=tuple(claims),
+            doc=article.doc,
+            published=article.published,
+            source=article.source,
+            title=article.title,
+            url=article.url,
+        )
+        own, rows = self._analyse(model)
+        keys = sorted(rows.keys())
         try:
             with self._write.begin() as conn:
                 article_id = self._insert(conn, article, sha, claims)
                 self._insert_relations(conn, article_id, relations)
+                self._insert_rows(conn, article_id, rows)
+                self._insert_own_findings(conn, article_id, own)
+                pending_id = self._add_pending(conn, keys) if keys else None
                 stored = self._get_article(conn, article_id)
                 assert stored is not None
-                model_article = self._model_article(conn, article_id)
-                keys = self._keys_for(model_article)
-                if keys:
-                    conn.execute(
-                        t.article_keys.insert(), [{"article_id": article_id, "key": k} for k in sorted(keys)]
-                    )
         except sa.exc.IntegrityError:
             # Somebody stored the same url or text between our check and our insert.
             with self._read.connect() as conn:
@@ -198,8 +211,8 @@ class SqlStore(JobsMixin):
             if existing is None:
                 raise
             return existing, False
-        if keys:
-            self._recheck(keys)
+        if pending_id is not None:
+            self._settle(pending_id, keys)
         return stored, True
 
     def _insert(self, conn: Connection, a: NewArticle, sha: str, claims: Sequence[Claim]) -> int:
@@ -326,14 +339,11 @@ class SqlStore(JobsMixin):
 
     def delete_article(self, article_id: int) -> bool:
         with self._write.begin() as conn:
-            keys = set(
-                conn.execute(
-                    sa.select(t.article_keys.c.key).where(t.article_keys.c.article_id == article_id)
-                ).scalars()
-            )
+            keys = self._keys_of(conn, [article_id])
             gone = conn.execute(t.articles.delete().where(t.articles.c.id == article_id)).rowcount
-        if gone and keys:
-            self._recheck(keys)
+            pending_id = self._add_pending(conn, keys) if gone and keys else None
+        if pending_id is not None:
+            self._settle(pending_id, keys)
         return bool(gone)
 
     # -- claims ------------------------------------------------------------------------------
@@ -461,6 +471,15 @@ class SqlStore(JobsMixin):
         return c.id.in_(sub.scalar_subquery())
 
     # -- consistency -------------------------------------------------------------------------
+    #
+    # A store computes, before any transaction, the article's within-article findings
+    # (``check_article`` and ``article_findings``) and its compact corpus rows. One short
+    # transaction inserts the article, claims, rows, those findings and a ``pending`` row naming
+    # the cross-article keys still to re-judge; then each key, in sorted order, gets a short
+    # transaction of its own (a per-key advisory lock on PostgreSQL) that judges it from indexed
+    # aggregates of the rows and rewrites that key's findings; the pending row goes last. Work
+    # that did not run stays pending and ``converge`` (serve, app start, ``claims-api db
+    # recheck``) finishes it, so the findings always converge to a full recompute.
 
     def _checks(self) -> ModuleType | Any:
         if self._consistency is None:
@@ -469,11 +488,276 @@ class SqlStore(JobsMixin):
             self._consistency = consistency
         return self._consistency
 
-    def _keys_for(self, article: Article) -> set[str]:
-        return set(self._checks().keys_for(article))
+    def _rules_version(self) -> str:
+        return str(getattr(self._checks(), "RULES_VERSION", "custom"))
 
-    def _model_article(self, conn: Connection, article_id: int) -> Article:
-        return self._model_articles(conn, [article_id])[0]
+    def _analyse(self, article: Article) -> tuple[list[Finding], CorpusRows]:
+        """Within-article findings and corpus rows of ``article`` (pure; no database)."""
+        checks = self._checks()
+        own = list(checks.check_article(article))
+        if hasattr(checks, "article_findings"):
+            own += checks.article_findings(article)
+        return own, checks.corpus_rows(article)
+
+    def _insert_rows(self, conn: Connection, article_id: int, rows: CorpusRows) -> None:
+        if rows.fx:
+            conn.execute(
+                t.fx_rows.insert(),
+                [
+                    {
+                        "article_id": article_id,
+                        "amount_pos": r.amount_pos,
+                        "base_pos": r.base_pos,
+                        "pair": r.pair,
+                        "rate": r.rate,
+                        "lo": r.lo,
+                        "hi": r.hi,
+                        "date": r.date,
+                        "year": r.year,
+                        "judged": r.judged,
+                        "hedged": r.hedged,
+                        "arithmetic": r.arithmetic,
+                    }
+                    for r in rows.fx
+                ],
+            )
+        if rows.figures:
+            conn.execute(
+                t.figure_rows.insert(),
+                [
+                    {
+                        "article_id": article_id,
+                        "position": r.position,
+                        "key": r.key,
+                        "kind": r.kind,
+                        "unit": r.unit,
+                        "lo": r.lo,
+                        "hi": r.hi,
+                        "size": r.size,
+                        "date": r.date,
+                        "text": r.text,
+                        "shown": r.shown,
+                        "value": r.value,
+                    }
+                    for r in rows.figures
+                ],
+            )
+
+    def _insert_own_findings(self, conn: Connection, article_id: int, found: Sequence[Finding]) -> None:
+        """Within-article findings computed before the id was known: ids fixed, claim ids added."""
+        if not found:
+            return
+        claim_ids = self._claim_ids(conn, [article_id])
+        aid = str(article_id)
+        placeholder_key = f"article:{NEW_ID}"
+        fixed = []
+        for f in found:
+            refs = tuple(
+                dataclasses.replace(r, article_id=aid) if str(r.article_id) == NEW_ID else r for r in f.claims
+            )
+            key = f"article:{aid}" if f.key == placeholder_key else f.key
+            fixed.append(dataclasses.replace(f, key=key, claims=refs))
+        self._insert_findings(conn, fixed, claim_ids, article_id=article_id)
+
+    def _add_pending(self, conn: Connection, keys: Sequence[str]) -> int:
+        return int(
+            conn.execute(
+                t.pending.insert()
+                .values(keys=list(keys), created_at=dt.datetime.now(dt.UTC))
+                .returning(t.pending.c.id)
+            ).scalar_one()
+        )
+
+    def _keys_of(self, conn: Connection, article_ids: Sequence[int]) -> list[str]:
+        fx, fig = t.fx_rows.c, t.figure_rows.c
+        pairs = conn.execute(sa.select(fx.pair).where(fx.article_id.in_(article_ids)).distinct()).scalars()
+        keys = {FX_PREFIX + p for p in pairs}
+        keys |= set(
+            conn.execute(sa.select(fig.key).where(fig.article_id.in_(article_ids)).distinct()).scalars()
+        )
+        return sorted(keys)
+
+    def _settle(self, pending_id: int, keys: Sequence[str]) -> bool:
+        """Re-judge ``keys`` (sorted, one short transaction each), then drop the pending row.
+
+        A failure (database gone, process killed) leaves the pending row for ``converge``; the
+        write it belongs to is committed and acknowledged either way.
+        """
+        try:
+            for key in sorted(keys):
+                with self._write.begin() as conn:
+                    self._rejudge(conn, key)
+            with self._write.begin() as conn:
+                conn.execute(t.pending.delete().where(t.pending.c.id == pending_id))
+        except sa.exc.SQLAlchemyError as exc:
+            log.warning("findings of %d key(s) left pending (%s)", len(keys), exc.__class__.__name__)
+            return False
+        return True
+
+    def _rejudge(self, conn: Connection, key: str) -> int:
+        """Replace the cross-article findings of ``key`` by the judges' verdict over its rows."""
+        if self.dialect == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_id(key)})
+        drafts = corpus.judge(key, _SqlSource(conn), _SqlSource(conn))
+        f = t.findings.c
+        conn.execute(t.findings.delete().where(f.key == key, f.article_id.is_(None)))
+        if not drafts:
+            return 0
+        refs = self._refs(conn, {m for d in drafts for m in d.members})
+        found = [d.finding(lambda a, p: refs[(a, p)]) for d in drafts]
+        self._insert_findings(conn, found, {})
+        return len(found)
+
+    def _refs(
+        self, conn: Connection, members: Collection[tuple[str, int]]
+    ) -> dict[tuple[str, int], ClaimRef]:
+        if not members:
+            return {}
+        c = t.claims.c
+        pairs = sorted((int(a), p) for a, p in members)
+        out: dict[tuple[str, int], ClaimRef] = {}
+        for i in range(0, len(pairs), 500):
+            rows = conn.execute(
+                sa.select(
+                    c.id, c.article_id, c.position, c.start, c.end, c.text, c.sentence, t.articles.c.doc
+                )
+                .join(t.articles)
+                .where(sa.tuple_(c.article_id, c.position).in_(pairs[i : i + 500]))
+            )
+            for r in rows:
+                aid = str(r.article_id)
+                out[(aid, r.position)] = ClaimRef(aid, r.doc, r.start, r.end, r.text, r.sentence, int(r.id))
+        return out
+
+    def _claim_ids(self, conn: Connection, article_ids: Iterable[int]) -> dict[tuple[str, int, int], int]:
+        c = t.claims.c
+        rows = conn.execute(
+            sa.select(c.id, c.article_id, c.start, c.end).where(c.article_id.in_(list(article_ids)))
+        )
+        return {(str(r.article_id), r.start, r.end): r.id for r in rows}
+
+    def _insert_findings(
+        self,
+        conn: Connection,
+        found: Sequence[Finding],
+        claim_ids: dict[tuple[str, int, int], int],
+        *,
+        article_id: int | None = None,
+    ) -> None:
+        if not found:
+            return
+        version = self._rules_version()
+        values = []
+        links: list[set[int]] = []
+        for f in found:
+            refs = [
+                r
+                if r.claim_id is not None
+                else dataclasses.replace(r, claim_id=claim_ids.get((str(r.article_id), r.start, r.end)))
+                for r in f.claims
+            ]
+            data = dataclasses.replace(f, claims=tuple(refs)).to_dict()
+            values.append(
+                {
+                    "key": f.key,
+                    "rule": f.rule,
+                    "status": str(f.status),
+                    "severity": str(f.severity),
+                    "data": data,
+                    "article_id": article_id,
+                    "rank": _SEVERITY_ORDER.get(str(f.severity), 9),
+                    "rules_version": version,
+                }
+            )
+            links.append({int(r.article_id) for r in refs if str(r.article_id).isdigit()})
+        ids = conn.execute(
+            t.findings.insert().returning(t.findings.c.id, sort_by_parameter_order=True), values
+        ).scalars()
+        rows = [
+            {"finding_id": fid, "article_id": a} for fid, arts in zip(ids, links, strict=True) for a in arts
+        ]
+        if rows:
+            conn.execute(t.finding_articles.insert(), rows)
+
+    # -- convergence and bulk recomputation ---------------------------------------------------
+
+    def pending_count(self) -> int:
+        with self._read.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t.pending)).scalar_one())
+
+    def stale(self) -> bool:
+        """True when a stored finding was made by other rules than the current ones, or a full
+        recompute is pending (a migration asked for it)."""
+        with self._read.connect() as conn:
+            old = conn.execute(
+                sa.select(t.findings.c.id).where(t.findings.c.rules_version != self._rules_version()).limit(1)
+            ).first()
+            return old is not None or any(
+                "*" in (keys or ()) for keys in conn.execute(sa.select(t.pending.c["keys"])).scalars()
+            )
+
+    def run_pending(self, *, full: bool = True) -> int:
+        """Finish the re-judgements that writes left pending (a full recompute when one asks for
+        it, unless ``full`` is False: then those wait for ``claims-api db recheck``); returns how
+        many pending rows were settled."""
+        with self._read.connect() as conn:
+            work = conn.execute(sa.select(t.pending.c.id, t.pending.c["keys"]).order_by(t.pending.c.id)).all()
+        if any("*" in (keys or ()) for _, keys in work):
+            if not full:
+                work = [(pid, keys) for pid, keys in work if "*" not in (keys or ())]
+            else:
+                self.recheck_all()
+                return len(work)
+        return sum(self._settle(pid, list(keys or ())) for pid, keys in work)
+
+    def converge(self, *, progress: bool = False) -> str:
+        """Bring the findings up to date: a full recompute when they are stale, else the pending
+        work. Returns what was done ("recheck", "pending", "" for nothing)."""
+        if self.stale():
+            self.recheck_all(progress=progress)
+            return "recheck"
+        return "pending" if self.run_pending() else ""
+
+    def recheck_all(self, *, progress: bool = False, batch: int = 200) -> int:
+        """Recompute every corpus row and finding from the stored articles, in bulk: articles are
+        read and analysed ``batch`` at a time (never all texts at once), rows and findings
+        inserted set-wise, then every key judged. Returns how many findings there are."""
+        from tqdm import tqdm
+
+        with self._write.begin() as conn:
+            top = conn.execute(sa.select(sa.func.max(t.pending.c.id))).scalar()
+            for table in (t.findings, t.fx_rows, t.figure_rows):
+                conn.execute(table.delete())
+            ids = list(conn.execute(sa.select(t.articles.c.id).order_by(t.articles.c.id)).scalars())
+        with tqdm(total=len(ids), desc="articles", unit="art", disable=not progress) as bar:
+            for i in range(0, len(ids), batch):
+                chunk = ids[i : i + batch]
+                with self._read.connect() as conn:
+                    articles = self._model_articles(conn, chunk)
+                analysed = [(int(a.id), *self._analyse(a)) for a in articles]
+                with self._write.begin() as conn:
+                    for article_id, own, rows in analysed:
+                        self._insert_rows(conn, article_id, rows)
+                        self._insert_own_findings(conn, article_id, own)
+                bar.update(len(chunk))
+        with self._read.connect() as conn:
+            keys = self._all_keys(conn)
+        with tqdm(total=len(keys), desc="keys", unit="key", disable=not progress) as bar:
+            for i in range(0, len(keys), 100):
+                with self._write.begin() as conn:
+                    for key in keys[i : i + 100]:
+                        self._rejudge(conn, key)
+                bar.update(len(keys[i : i + 100]))
+        with self._write.begin() as conn:
+            if top is not None:
+                conn.execute(t.pending.delete().where(t.pending.c.id <= top))
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t.findings)).scalar_one())
+
+    def _all_keys(self, conn: Connection) -> list[str]:
+        pairs = conn.execute(sa.select(t.fx_rows.c.pair).distinct()).scalars()
+        keys = {FX_PREFIX + p for p in pairs}
+        keys |= set(conn.execute(sa.select(t.figure_rows.c.key).distinct()).scalars())
+        return sorted(keys)
 
     def _model_articles(self, conn: Connection, ids: Collection[int]) -> list[Article]:
         if not ids:
@@ -503,77 +787,29 @@ class SqlStore(JobsMixin):
             for r in articles
         ]
 
-    def _recheck(self, keys: Collection[str] | None) -> int:
-        """Replace the stored findings of ``keys`` (all findings when None) by fresh ones."""
-        with self._lock, self._write.begin() as conn:
-            if self.dialect == "postgresql":
-                # One recomputation at a time across processes, so none overwrites a newer one.
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7243002)")
-            ak = t.article_keys.c
-            if keys is None:
-                ids = set(conn.execute(sa.select(t.articles.c.id)).scalars())
-            else:
-                ids = set(conn.execute(sa.select(ak.article_id).where(ak.key.in_(sorted(keys)))).scalars())
-            articles = self._model_articles(conn, ids)
-            found = self._checks().run_checks(articles, keys=None if keys is None else set(keys))
-            if keys is None:
-                conn.execute(t.findings.delete())
-            else:
-                conn.execute(t.findings.delete().where(t.findings.c.key.in_(sorted(keys))))
-            claim_ids = self._claim_ids(conn, ids)
-            for f in found:
-                if keys is not None and f.key not in keys:
-                    continue
-                self._insert_finding(conn, f, claim_ids)
-            return len(found)
-
-    def _claim_ids(self, conn: Connection, article_ids: Iterable[int]) -> dict[tuple[str, int, int], int]:
-        c = t.claims.c
-        rows = conn.execute(
-            sa.select(c.id, c.article_id, c.start, c.end).where(c.article_id.in_(list(article_ids)))
-        )
-        return {(str(r.article_id), r.start, r.end): r.id for r in rows}
-
-    def _insert_finding(
-        self, conn: Connection, f: Finding, claim_ids: dict[tuple[str, int, int], int]
-    ) -> None:
-        refs = [
-            r
-            if r.claim_id is not None
-            else dataclasses.replace(r, claim_id=claim_ids.get((str(r.article_id), r.start, r.end)))
-            for r in f.claims
-        ]
-        data = dataclasses.replace(f, claims=tuple(refs)).to_dict()
-        fid = conn.execute(
-            t.findings.insert()
-            .values(key=f.key, rule=f.rule, status=str(f.status), severity=str(f.severity), data=data)
-            .returning(t.findings.c.id)
-        ).scalar_one()
-        article_ids = {int(r.article_id) for r in refs if str(r.article_id).isdigit()}
-        if article_ids:
-            conn.execute(
-                t.finding_articles.insert(),
-                [{"finding_id": fid, "article_id": a} for a in sorted(article_ids)],
-            )
-
-    def recheck_all(self) -> int:
-        with self._write.begin() as conn:
-            conn.execute(t.article_keys.delete())
-            for article in self._model_articles(
-                conn, set(conn.execute(sa.select(t.articles.c.id)).scalars())
-            ):
-                keys = self._keys_for(article)
-                if keys:
-                    conn.execute(
-                        t.article_keys.insert(),
-                        [{"article_id": int(article.id), "key": k} for k in sorted(keys)],
-                    )
-        return self._recheck(None)
+    # -- findings ----------------------------------------------------------------------------
 
     def list_findings(self, query: FindingQuery | None = None, /, **filters: Any) -> list[Finding]:
+        """Every finding matching the filters (paged internally)."""
         q = query or FindingQuery(**filters)
+        out: list[Finding] = []
+        after = None
+        while True:
+            page = self.find_findings(q, after=after, limit=1000)
+            out += page.items
+            if page.after is None:
+                return out
+            after = page.after
+
+    def find_findings(
+        self, query: FindingQuery | None = None, *, after: tuple[Any, int] | int | None = None, limit: int = 50
+    ) -> Page[Finding]:
+        """One page of findings: most severe first, then rule, key and id (an indexed keyset);
+        ``after`` is a previous page's ``Page.after``, or the id of its last finding (looked up;
+        a finding that is gone, rewritten by a re-judgement, ends the listing: an empty page)."""
+        q = query or FindingQuery()
         f = t.findings.c
-        stmt = sa.select(t.findings.c.data)
+        stmt = sa.select(f.id, f.rank, f.rule, f.key, f.data, f.rules_version)
         if q.rule is not None:
             stmt = stmt.where(f.rule == q.rule)
         if q.status is not None:
@@ -592,10 +828,154 @@ class SqlStore(JobsMixin):
             if q.published_to is not None:
                 sub = sub.where(a.published <= q.published_to)
             stmt = stmt.where(f.id.in_(sub))
+        if isinstance(after, int):
+            with self._read.connect() as conn:
+                at = conn.execute(sa.select(f.rank, f.rule, f.key).where(f.id == after)).first()
+            if at is None:
+                return Page([], None, {"rules_versions": []})
+            after = ((int(at.rank), at.rule, at.key), after)
+        if after is not None:
+            (rank, rule, key), fid = after
+            stmt = stmt.where(sa.tuple_(f.rank, f.rule, f.key, f.id) > sa.tuple_(rank, rule, key, fid))
+        stmt = stmt.order_by(f.rank, f.rule, f.key, f.id).limit(limit + 1)
         with self._read.connect() as conn:
-            found = [_finding(d) for d in conn.execute(stmt.order_by(f.id)).scalars()]
-        found.sort(key=lambda x: (_SEVERITY_ORDER.get(str(x.severity), 9), x.rule, x.key))
-        return found
+            rows = conn.execute(stmt).all()
+        items = [_finding(r.data) for r in rows[:limit]]
+        nxt = None
+        if len(rows) > limit and items:
+            last = rows[limit - 1]
+            nxt = ((int(last.rank), last.rule, last.key), int(last.id))
+        return Page(items, nxt, {"rules_versions": [r.rules_version for r in rows[:limit]]})
+
+
+def _fx_row(r: Any) -> FxRow:
+    return FxRow(
+        article_id=str(r.article_id),
+        amount_pos=r.amount_pos,
+        base_pos=r.base_pos,
+        pair=r.pair,
+        rate=r.rate,
+        lo=r.lo,
+        hi=r.hi,
+        date=r.date,
+        judged=bool(r.judged),
+        hedged=bool(r.hedged),
+        arithmetic=r.arithmetic,
+    )
+
+
+class _SqlSource:
+    """The judges' aggregates (``corpus.FxSource`` and ``corpus.FigureSource``) as indexed
+    queries on ``fx_rows`` (pair, rate / pair, year, rate) and ``figure_rows`` (key, size)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    @staticmethod
+    def _bucket(year: int | None) -> sa.ColumnElement[bool]:
+        c = t.fx_rows.c
+        return c.year.is_(None) if year is None else c.year == year
+
+    def years(self, pair: str) -> list[int | None]:
+        c = t.fx_rows.c
+        found = set(self.conn.execute(sa.select(c.year).where(c.pair == pair, c.judged).distinct()).scalars())
+        return sorted(found, key=lambda y: (y is not None, y or 0))
+
+    def count(self, pair_or_key: str, year: int | None = None) -> int:
+        if pair_or_key.startswith(corpus.FIGURE_PREFIX):
+            g = t.figure_rows.c
+            stmt = sa.select(sa.func.count()).select_from(t.figure_rows).where(g.key == pair_or_key)
+        else:
+            c = t.fx_rows.c
+            stmt = sa.select(sa.func.count()).select_from(t.fx_rows).where(c.pair == pair_or_key)
+            if year is not None:
+                stmt = stmt.where(c.year == year)
+        return int(self.conn.execute(stmt).scalar_one())
+
+    def nth(self, pair: str, year: int | None, k: int) -> float:
+        c = t.fx_rows.c
+        stmt = sa.select(c.rate).where(c.pair == pair)
+        if year is not None:
+            stmt = stmt.where(c.year == year)
+        return float(self.conn.execute(stmt.order_by(c.rate).limit(1).offset(k)).scalar_one())
+
+    def _judged(
+        self, pair: str, year: int | None, cond: sa.ColumnElement[bool], desc: bool, limit: int
+    ) -> list[FxRow]:
+        c = t.fx_rows.c
+        order = [c.rate, c.article_id, c.amount_pos]
+        stmt = (
+            sa.select(t.fx_rows)
+            .where(c.pair == pair, self._bucket(year), c.judged, cond)
+            .order_by(*(o.desc() for o in order) if desc else order)
+            .limit(limit)
+        )
+        return [_fx_row(r) for r in self.conn.execute(stmt)]
+
+    def siblings(self, row: FxRow) -> list[FxRow]:
+        c = t.fx_rows.c
+        stmt = sa.select(t.fx_rows).where(
+            c.article_id == int(row.article_id),
+            sa.or_(c.amount_pos == row.amount_pos, c.base_pos == row.amount_pos),
+            sa.not_(sa.and_(c.amount_pos == row.amount_pos, c.base_pos == row.base_pos)),
+        )
+        return sorted((_fx_row(r) for r in self.conn.execute(stmt)), key=corpus.fx_order)
+
+    def median_other(self, pair: str, article_id: str) -> float | None:
+        c = t.fx_rows.c
+        where = (c.pair == pair, c.article_id != int(article_id))
+        n = int(
+            self.conn.execute(sa.select(sa.func.count()).select_from(t.fx_rows).where(*where)).scalar_one()
+        )
+        if n == 0:
+            return None
+        stmt = sa.select(c.rate).where(*where).order_by(c.rate)
+        lo = float(self.conn.execute(stmt.limit(1).offset((n - 1) // 2)).scalar_one())
+        hi = float(self.conn.execute(stmt.limit(1).offset(n // 2)).scalar_one())
+        return (lo + hi) / 2
+
+    def below(self, pair: str, year: int | None, rate: float, limit: int) -> list[FxRow]:
+        return self._judged(pair, year, t.fx_rows.c.rate < rate, False, limit)
+
+    def above(self, pair: str, year: int | None, rate: float, limit: int) -> list[FxRow]:
+        return self._judged(pair, year, t.fx_rows.c.rate > rate, True, limit)
+
+    def _figures(self, key: str, n: int, desc: bool) -> list[FigureRow]:
+        g = t.figure_rows.c
+        order = [g.size, g.article_id, g.position]
+        stmt = (
+            sa.select(t.figure_rows)
+            .where(g.key == key)
+            .order_by(*(o.desc() for o in order) if desc else order)
+            .limit(n)
+        )
+        return [
+            FigureRow(
+                article_id=str(r.article_id),
+                position=r.position,
+                key=r.key,
+                kind=r.kind,
+                unit=r.unit,
+                lo=r.lo,
+                hi=r.hi,
+                date=r.date,
+                text=r.text,
+                shown=r.shown,
+                value=r.value,
+            )
+            for r in self.conn.execute(stmt)
+        ]
+
+    def lowest(self, key: str, n: int) -> list[FigureRow]:
+        return self._figures(key, n, False)
+
+    def highest(self, key: str, n: int) -> list[FigureRow]:
+        return self._figures(key, n, True)
+
+
+def _lock_id(key: str) -> int:
+    """A signed 64-bit id of ``key`` for pg_advisory_xact_lock."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
 # -- rows <-> values ---------------------------------------------------------------------------

@@ -104,13 +104,6 @@ relations = sa.Table(
     sa.Column("attrs", sa.JSON),
 )
 
-article_keys = sa.Table(
-    "article_keys",
-    metadata,
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("key", sa.Text, primary_key=True, index=True),
-)
-
 findings = sa.Table(
     "findings",
     metadata,
@@ -120,6 +113,12 @@ findings = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("severity", sa.String(16), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),  # Finding.to_dict(), claim refs with claim ids
+    # the article a within-article finding belongs to (deleted with it); NULL for the findings of
+    # a cross-article key, which the key's re-judgement rewrites
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True),
+    sa.Column("rank", sa.Integer, nullable=False, server_default="9"),  # severity order, high = 0
+    sa.Column("rules_version", sa.String(32), nullable=False, server_default="0", index=True),
+    sa.Index("ix_findings_rank_rule_key_id", "rank", "rule", "key", "id"),
     sqlite_autoincrement=True,
 )
 
@@ -134,6 +133,62 @@ finding_articles = sa.Table(
         primary_key=True,
         index=True,
     ),
+)
+
+
+# -- compact corpus rows (``claims_api.consistency.corpus``): what cross-article judges read ----
+
+fx_rows = sa.Table(
+    "fx_rows",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("amount_pos", sa.Integer, nullable=False),
+    sa.Column("base_pos", sa.Integer, nullable=False),
+    sa.Column("pair", sa.String(16), nullable=False),
+    sa.Column("rate", sa.Double, nullable=False),
+    sa.Column("lo", sa.Double, nullable=False),
+    sa.Column("hi", sa.Double, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("year", sa.Integer),
+    sa.Column("judged", sa.Boolean, nullable=False),
+    sa.Column("hedged", sa.Boolean, nullable=False),
+    sa.Column("arithmetic", sa.Text, nullable=False),
+    sa.Index("ix_fx_rows_pair_rate", "pair", "rate"),
+    sa.Index("ix_fx_rows_pair_year_rate", "pair", "year", "rate"),
+)
+
+figure_rows = sa.Table(
+    "figure_rows",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("unit", sa.String(64)),
+    sa.Column("lo", sa.Double, nullable=False),
+    sa.Column("hi", sa.Double, nullable=False),
+    sa.Column("size", sa.Double, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("shown", sa.Text, nullable=False),
+    sa.Column("value", sa.Double),
+    sa.Index("ix_figure_rows_key_size", "key", "size", "article_id", "position"),
+)
+
+#: Work acknowledged but not done yet: the cross-article keys a store or delete must re-judge
+#: (``["*"]``: recompute everything). Written with the article, deleted once the keys are judged.
+pending = sa.Table(
+    "pending",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("keys", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 # Bulk jobs (claims_api.jobs): the articles to store and what became of each; the task queue

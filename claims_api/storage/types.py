@@ -145,8 +145,10 @@ class ClaimStore(Protocol):
         them (members by index into ``claims``) in one transaction; ``(article, created)``.
 
         The same url or the same text again returns the existing article with ``created`` False,
-        also when another process inserts it at the same moment. Findings of the consistency
-        groups the article falls in are recomputed.
+        also when another process inserts it at the same moment. The article, its claims, its
+        corpus rows, its within-article findings and the cross-article work still to do commit
+        together; then the findings of the groups it falls in are re-judged (work a failure
+        leaves behind stays pending until ``run_pending``).
         """
 
     def get_article(self, article_id: int) -> StoredArticle | None: ...
@@ -194,9 +196,21 @@ class ClaimStore(Protocol):
         Ordered by severity (high first), then rule and key.
         """
 
-    def recheck_all(self) -> int:
-        """Recompute every stored finding from scratch; returns how many there are."""
+    def find_findings(
+        self, query: FindingQuery | None = None, *, after: tuple[Any, int] | None = None, limit: int = 50
+    ) -> Page[Finding]:
+        """One page of ``list_findings`` (same filters and order), keyset-paginated;
+        ``extra["rules_versions"]`` holds the rules version of each item."""
 
+    def recheck_all(self, *, progress: bool = False) -> int:
+        """Recompute every corpus row and stored finding from the stored articles, in bulk;
+        returns how many findings there are."""
+
+    def run_pending(self, *, full: bool = True) -> int:
+        """Re-judge the keys that writes left pending; returns how many pending rows were done."""
+
+    def converge(self, *, progress: bool = False) -> str:
+        """A full recompute when stored findings are stale, else the pending work."""
     # Bulk jobs (claims_api.storage.jobs; claims_api.jobs queues and runs them).
 
     def create_job(self, articles: Sequence[NewArticle]) -> str:

@@ -162,7 +162,20 @@ class _NoChecks:
     def keys_for(self, article: Any) -> list[str]:
         return []
 
+    RULES_VERSION = "none"
+
     def run_checks(self, articles: Any, keys: Any = None) -> list[Any]:
+        return []
+
+    def check_article(self, article: Any) -> list[Any]:
+        return []
+
+    def corpus_rows(self, article: Any) -> Any:
+        from claims_api.consistency.corpus import CorpusRows
+
+        return CorpusRows()
+
+    def article_findings(self, article: Any) -> list[Any]:
         return []
 
 

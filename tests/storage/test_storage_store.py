@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import fake_key
 
 from claims_api.model import Claim, FxInfo, Kind, Qualifier
 from claims_api.storage import ClaimQuery, NewArticle
@@ -139,13 +140,13 @@ def test_list_findings_filters(store: Any, fake_checks: Any) -> None:
         )
         ids.append(store.add_article(NewArticle(text, source=src), [claim])[0].id)
     assert [(f.key, str(f.status)) for f in store.list_findings()] == [
-        ("count:dogs", "inconsistent"),
-        ("count:cats", "consistent"),
+        (fake_key("dogs"), "inconsistent"),
+        (fake_key("cats"), "consistent"),
     ]
-    assert [f.key for f in store.list_findings(article=ids[3])] == ["count:cats"]
-    assert [f.key for f in store.list_findings(source="b", severity="high")] == ["count:dogs"]
+    assert [f.key for f in store.list_findings(article=ids[3])] == [fake_key("cats")]
+    assert [f.key for f in store.list_findings(source="b", severity="high")] == [fake_key("dogs")]
     store.delete_article(ids[1])
-    assert [f.key for f in store.list_findings()] == ["count:cats"]
+    assert [f.key for f in store.list_findings()] == [fake_key("cats")]
 
 
 @pytest.mark.parametrize("n", [0, 1, 3])

@@ -6,13 +6,15 @@ import html
 import logging
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, request
 
-from claims_api.api.inputs import query
+from claims_api.api.inputs import decode_cursor, encode_cursor, query
 from claims_api.api.routes import store
 from claims_api.api.schemas import FindingsOut, FindingsQuery
 from claims_api.model import Finding, Status
+from claims_api.storage import FindingQuery
 
 bp = Blueprint("consistency", __name__)
 log = logging.getLogger(__name__)
@@ -55,11 +57,42 @@ def _html(findings: Sequence[Finding]) -> str:
         return _minimal_html(findings)
 
 
+def _after(cursor: str | None) -> int | None:
+    """The id of the last finding of the previous page (the store pages on its rank, rule, key, id)."""
+    if not cursor:
+        return None
+    fid, _ = decode_cursor(cursor)
+    return fid
+
+
+def _next_link(cursor: str) -> str:
+    args = request.args.to_dict()
+    args["cursor"] = cursor
+    return f'<p><a rel="next" href="{html.escape(request.path + "?" + urlencode(args))}">Next page</a></p>'
+
+
 @bp.get("/v1/consistency")
 def findings() -> Any:
-    """Consistency findings, filtered; HTML when the client prefers text/html."""
-    found = store().list_findings(**query(FindingsQuery()))
+    """One page of consistency findings, filtered; HTML when the client prefers text/html."""
+    q = query(FindingsQuery())
+    limit, cursor = q.pop("limit"), q.pop("cursor")
+    page = store().find_findings(FindingQuery(**q), after=_after(cursor), limit=limit)
+    nxt = None
+    if page.after is not None:
+        _, fid = page.after
+        nxt = encode_cursor(fid)
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     if best == "text/html":
-        return Response(_html(found), mimetype="text/html")
-    return FindingsOut().dump({"findings": [f.to_dict() for f in found]})
+        body = _html(page.items)
+        if nxt:
+            link = _next_link(nxt)
+            body = body.replace("</body>", link + "</body>", 1) if "</body>" in body else body + link
+        return Response(body, mimetype="text/html")
+    versions = page.extra.get("rules_versions") or [None] * len(page.items)
+    out = []
+    for f, version in zip(page.items, versions, strict=True):
+        d = f.to_dict()
+        if version is not None:
+            d["rules_version"] = version
+        out.append(d)
+    return FindingsOut().dump({"findings": out, "next_cursor": nxt})
