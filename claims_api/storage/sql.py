@@ -802,7 +802,11 @@ class SqlStore(JobsMixin):
             after = page.after
 
     def find_findings(
-        self, query: FindingQuery | None = None, *, after: tuple[Any, int] | int | None = None, limit: int = 50
+        self,
+        query: FindingQuery | None = None,
+        *,
+        after: tuple[Any, int] | int | None = None,
+        limit: int = 50,
     ) -> Page[Finding]:
         """One page of findings: most severe first, then rule, key and id (an indexed keyset);
         ``after`` is a previous page's ``Page.after``, or the id of its last finding (looked up;
