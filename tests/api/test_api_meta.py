@@ -93,3 +93,31 @@ def test_dockerfile() -> None:
     text = (ROOT / "Dockerfile").read_text()
     assert text.startswith("FROM python:3.11-slim") or "\nFROM python:3.11-slim" in text
     assert "pip install" in text and "claims_api.api.wsgi:app" in text and "8000" in text
+
+
+def test_contract_has_no_duplicate_keys() -> None:
+    """A key given twice in one mapping (two "503" answers after a merge) is dropped silently by
+    PyYAML but makes Swagger UI's parser refuse the whole contract."""
+    from pathlib import Path
+
+    import yaml
+
+    dups: list[str] = []
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[object] = set()
+        for k, _ in node.value:
+            key = loader.construct_object(k, deep=deep)
+            if key in seen:
+                dups.append(f"{key!r} at line {k.start_mark.line + 1}")
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    root = Path(__file__).resolve().parents[2]
+    for path in (root / "openapi.yaml", root / "claims_api" / "openapi.yaml"):
+        yaml.load(path.read_text(encoding="utf-8"), Strict)  # noqa: S506 (a SafeLoader subclass)
+    assert dups == []
