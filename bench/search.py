@@ -112,7 +112,8 @@ def cursors(url: str) -> dict[str, str]:
 
     engine = sa.create_engine(url)
     out = {}
-    keys = {"-usd": ("coalesce(usd_lo, usd_hi)", -1e308), "-published": ("date", "")}
+    # the API's cursor grammar is <id>_<key>; a claim without a date sorts as "" and is written "."
+    keys = {"-usd": ("coalesce(usd_lo, usd_hi)", -1e308), "-published": ("date", ".")}
     with engine.connect() as conn:
         for sort, (expr, sentinel) in keys.items():
             n = conn.exec_driver_sql(f"SELECT count(*) FROM claims WHERE {expr} IS NOT NULL").scalar_one()
@@ -120,10 +121,10 @@ def cursors(url: str) -> dict[str, str]:
                 f"SELECT {expr}, id FROM claims WHERE {expr} IS NOT NULL ORDER BY 1 DESC, 2 DESC "
                 f"LIMIT 1 OFFSET {n // 2}"
             ).one()
-            out[f"{sort} (middle page)"] = encode_cursor({"s": sort, "k": k, "i": int(i)})
+            out[f"{sort} (middle page)"] = encode_cursor(int(i), k)
             mid = conn.exec_driver_sql(f"SELECT max(id) / 2 FROM claims WHERE {expr} IS NULL").scalar_one()
             if mid:
-                out[f"{sort} (page without key)"] = encode_cursor({"s": sort, "k": sentinel, "i": int(mid)})
+                out[f"{sort} (page without key)"] = encode_cursor(int(mid), sentinel)
     engine.dispose()
     return out
 
@@ -157,7 +158,7 @@ def direct(url: str, calls: dict[str, str], args: argparse.Namespace) -> None:
     """Time ``find_claims`` as the route calls it, without HTTP, for each query string."""
     from urllib.parse import parse_qs
 
-    from claims_api.api.inputs import decode_cursor
+    from claims_api.api.routes.claims import _after
     from claims_api.storage import ClaimQuery, open_store
 
     store = open_store(url)
@@ -165,10 +166,7 @@ def direct(url: str, calls: dict[str, str], args: argparse.Namespace) -> None:
         for name, qs in calls.items():
             params = {k: v[0] for k, v in parse_qs(qs).items()}
             sort = params.get("sort", "id")
-            after = None
-            if "cursor" in params:
-                cur = decode_cursor(params["cursor"])
-                after = (cur["k"], cur["i"])
+            after = _after(params.get("cursor"), sort)  # the route's reading of the cursor
             query = ClaimQuery(q=tuple(params.get("q", "").split()))
 
             class Done:
