@@ -197,45 +197,12 @@ def article_findings(article: Article) -> list[Finding]:
         ref = fx._reference(conv, rates)
         if ref is None and not same:
             continue
-        bounds = conv.bounds
-        allowance = fx.APPROX_ALLOWANCE if conv.hedged else 0.0
-        parts = [conv.arithmetic()]
-        numbers: dict[str, object] = {
-            "implied": round(conv.implied, 4),
-            "implied_low": round(bounds.lo, 4),
-            "implied_high": round(bounds.hi, 4),
-            "unit": conv.unit,
-        }
-        bad = False
-        severity = Severity.MEDIUM
-        if ref is not None:
-            rate, tol, desc = ref
-            off = fx._off(rate, bounds)
-            gap = abs(conv.implied - rate) / rate
-            allowed = tol + allowance
-            numbers.update(reference=rate, reference_tolerance=tol, deviation=round(gap, 4))
-            verdict = "within" if off <= allowed else "beyond"
-            parts.append(f"{desc}, {gap:.1%} away ({verdict} the {allowed:.0%} allowed)")
-            if off > allowed:
-                bad = True
-                if off > 3 * allowed or conv.implied <= 0:
-                    severity = Severity.HIGH
-        else:
+        allowance, parts, numbers = fx.opening(conv)
+        bad, severity = fx.against_reference(conv, ref, allowance, parts, numbers)
+        if ref is None:
             why = "no date" if fx._day(article) is None else "no reference rate available"
             parts.append(f"{why}: the other articles' conversions of {conv.pair} judge it too")
-        if same:
-            peers = []
-            for other in same:
-                gap = abs(conv.implied - other.implied) / other.implied
-                apart = not bounds.overlaps(other.bounds, fx.SAME_ARTICLE_TOLERANCE)
-                peers.append({"text": other.amount.text, "implied": round(other.implied, 4)})
-                word = "disagrees" if apart else "agrees"
-                parts.append(
-                    f"the conversion of '{other.amount.text}' in the same article implies "
-                    f"{other.implied:.3f}, {gap:.1%} away ({word})"
-                )
-                bad = bad or apart
-            numbers["same_article"] = peers
+        bad = fx.against_same_article(conv, same, parts, numbers) or bad
         refs = tuple(sorted((article.ref(conv.amount), article.ref(conv.base)), key=lambda r: r.start))
         out.append(
             Finding(

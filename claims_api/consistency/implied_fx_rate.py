@@ -299,47 +299,71 @@ def _triangulated(conv: Conversion, corpus: _Corpus) -> tuple[float, str] | None
     return None
 
 
-def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
+def opening(conv: Conversion) -> tuple[float, list[str], dict[str, object]]:
+    """The start of a conversion's finding: its hedging allowance, its arithmetic, its numbers."""
     bounds = conv.bounds
-    precision = max(_off(bounds.lo, Interval(conv.implied, conv.implied)), 0.0)
-    precision = max(precision, _off(bounds.hi, Interval(conv.implied, conv.implied)))
-    allowance = APPROX_ALLOWANCE if conv.hedged else 0.0
-    parts = [f"{conv.arithmetic()}"]
     numbers: dict[str, object] = {
         "implied": round(conv.implied, 4),
         "implied_low": round(bounds.lo, 4),
         "implied_high": round(bounds.hi, 4),
         "unit": conv.unit,
     }
+    return (APPROX_ALLOWANCE if conv.hedged else 0.0), [conv.arithmetic()], numbers
+
+
+def against_reference(
+    conv: Conversion,
+    ref: tuple[float, float, str] | None,
+    allowance: float,
+    parts: list[str],
+    numbers: dict[str, object],
+) -> tuple[bool, Severity]:
+    """Judge a conversion against the reference rate of its date (if any); adds the arithmetic."""
+    if ref is None:
+        return False, Severity.MEDIUM
+    rate, tol, desc = ref
+    off = _off(rate, conv.bounds)
+    gap = abs(conv.implied - rate) / rate
+    allowed = tol + allowance
+    numbers.update(reference=rate, reference_tolerance=tol, deviation=round(gap, 4))
+    verdict = "within" if off <= allowed else "beyond"
+    parts.append(f"{desc}, {gap:.1%} away ({verdict} the {allowed:.0%} allowed)")
+    if off <= allowed:
+        return False, Severity.MEDIUM
+    return True, (Severity.HIGH if off > 3 * allowed or conv.implied <= 0 else Severity.MEDIUM)
+
+
+def against_same_article(
+    conv: Conversion, same: Sequence[Conversion], parts: list[str], numbers: dict[str, object]
+) -> bool:
+    """Judge a conversion against its article's other conversions of the pair (if any)."""
+    if not same:
+        return False
     bad = False
-    severity = Severity.MEDIUM
+    peers = []
+    for other in same:
+        gap = abs(conv.implied - other.implied) / other.implied
+        apart = not conv.bounds.overlaps(other.bounds, SAME_ARTICLE_TOLERANCE)
+        peers.append({"text": other.amount.text, "implied": round(other.implied, 4)})
+        word = "disagrees" if apart else "agrees"
+        parts.append(
+            f"the conversion of '{other.amount.text}' in the same article implies "
+            f"{other.implied:.3f}, {gap:.1%} away ({word})"
+        )
+        bad = bad or apart
+    numbers["same_article"] = peers
+    return bad
+
+
+def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
+    bounds = conv.bounds
+    precision = max(_off(bounds.lo, Interval(conv.implied, conv.implied)), 0.0)
+    precision = max(precision, _off(bounds.hi, Interval(conv.implied, conv.implied)))
+    allowance, parts, numbers = opening(conv)
     ref = _reference(conv, corpus.rates)
-    if ref is not None:
-        rate, tol, desc = ref
-        off = _off(rate, bounds)
-        gap = abs(conv.implied - rate) / rate
-        allowed = tol + allowance
-        numbers.update(reference=rate, reference_tolerance=tol, deviation=round(gap, 4))
-        verdict = "within" if off <= allowed else "beyond"
-        parts.append(f"{desc}, {gap:.1%} away ({verdict} the {allowed:.0%} allowed)")
-        if off > allowed:
-            bad = True
-            if off > 3 * allowed or conv.implied <= 0:
-                severity = Severity.HIGH
+    bad, severity = against_reference(conv, ref, allowance, parts, numbers)
     same = [o for o in corpus.by_article[(conv.pair, conv.article.id)] if o is not conv]
-    if same:
-        peers = []
-        for other in same:
-            gap = abs(conv.implied - other.implied) / other.implied
-            apart = not conv.bounds.overlaps(other.bounds, SAME_ARTICLE_TOLERANCE)
-            peers.append({"text": other.amount.text, "implied": round(other.implied, 4)})
-            word = "disagrees" if apart else "agrees"
-            parts.append(
-                f"the conversion of '{other.amount.text}' in the same article implies "
-                f"{other.implied:.3f}, {gap:.1%} away ({word})"
-            )
-            bad = bad or apart
-        numbers["same_article"] = peers
+    bad = against_same_article(conv, same, parts, numbers) or bad
     if ref is None:
         why = "no date" if _day(conv.article) is None else "no reference rate available"
         band = corpus.band(conv.pair, conv.article.id)
