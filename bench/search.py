@@ -37,7 +37,6 @@ from synthetic import fill, tag_word  # noqa: E402
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
-
 def run(name: str, call, n: int, seconds: float) -> None:  # type: ignore[no-untyped-def]
     times: list[float] = []
     start = time.perf_counter()
@@ -88,7 +87,7 @@ def _templates() -> list[str]:
 
 def build_store(url: str, n_articles: int) -> tuple[int, float]:
     """Templates through add_article, copies at SQL level; (claims, seconds)."""
-    from claims_api.extract import extract
+    from claims_api.analysis import analyse
     from claims_api.storage import NewArticle, open_store
 
     t0 = time.perf_counter()
@@ -96,7 +95,11 @@ def build_store(url: str, n_articles: int) -> tuple[int, float]:
     try:
         store.upgrade()
         for i, text in enumerate(_templates()):
-            store.add_article(NewArticle(text, doc=f"template-{i}"), extract(text))
+            done = analyse(text)  # stored as the service stores them: dated, with roles and relations
+            new = NewArticle(
+                text, doc=f"template-{i}", published=done.published, published_basis=done.published_basis
+            )
+            store.add_article(new, done.claims, done.relations)
         fill(store, n_articles, copies=2)
         with store._read.connect() as conn:  # type: ignore[attr-defined]
             claims = int(conn.exec_driver_sql("SELECT count(*) FROM claims").scalar_one())
