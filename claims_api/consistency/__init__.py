@@ -58,6 +58,7 @@ __all__ = [
     "keys_for",
     "report",
     "run_checks",
+    "store_analysis",
 ]
 
 
@@ -81,6 +82,13 @@ def article_findings(article: Article) -> list[Finding]:
     return corpus.article_findings(article)
 
 
+def store_analysis(article: Article) -> tuple[list[Finding], corpus.CorpusRows]:
+    """What storage keeps of one article, from one relation pass: its own findings
+    (``check_article`` and ``article_findings``) and its corpus rows (``corpus_rows``)."""
+    with scope():  # the three share one relate() and one reading of each sentence
+        return check_article(article) + article_findings(article), corpus_rows(article)
+
+
 def report(articles: Sequence[Article]) -> list[Finding]:
     """The whole report over ``articles``: within-article and cross-article findings, sorted.
 
@@ -90,9 +98,9 @@ def report(articles: Sequence[Article]) -> list[Finding]:
     found: list[Finding] = []
     all_rows = []
     for article in articles:
-        found += check_article(article)
-        found += article_findings(article)
-        all_rows.append(corpus_rows(article))
+        own, rows = store_analysis(article)
+        found += own
+        all_rows.append(rows)
     found += corpus.cross_findings(articles, all_rows)
     found.sort(key=sort_key)
     return found

@@ -1,0 +1,167 @@
+"""Seconds per 1,000 articles ingested as the corpus grows: 1k, 10k and 50k stored, SQLite and PostgreSQL.
+
+Every article goes through the path ``claims-api ingest`` takes (``claims_api.analysis.analyse``:
+extraction, date, relation pass; then ``ClaimStore.add_article``: the article, its claims,
+relations, corpus rows, own findings and the cross-article re-judgement of the keys it touches).
+The articles are the seed and BBC texts with their numbers scaled, their places swapped, their
+paragraphs shuffled and a dateline of a random date, so they share currency pairs and subjects the
+way a newsroom's articles do (the keys that once made every store reload the corpus).
+
+Prints one line per block of ``--block`` articles (seconds, and the part spent in storage) and a
+summary per backend: the blocks that end at each checkpoint and last / first, which issue 11 wants
+within 1.5x. Asserts nothing; always drops what it made.
+
+    python bench/ingest.py [--checkpoints 1000,10000,50000] [--backends sqlite,postgres]
+                           [--pg-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from search import pg_schema  # noqa: E402  (bench/search.py: a throwaway schema on a server)
+
+from claims_api.analysis import analyse  # noqa: E402
+from claims_api.errors import UnsupportedLanguage  # noqa: E402
+from claims_api.storage import ClaimStore, NewArticle, open_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PLACES = ["Peru", "Chile", "Bolivia", "Brazil", "Mexico", "Colombia", "Ecuador", "Argentina", "Spain"]
+PLACES += ["France", "Germany", "Italy", "Japan", "China", "India", "Russia", "Canada", "Kenya"]
+_PLACE = re.compile(r"\b(?:" + "|".join(PLACES) + r")\b")
+#: a number of two or more digits that is not a year (years keep their meaning for dates)
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)")
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def templates() -> list[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/bbc").glob("*.txt"))
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def _scale(m: re.Match[str], factor: float) -> str:
+    whole, frac = m.group(1), m.group(2) or ""
+    n = int(whole.replace(",", ""))
+    if 1900 <= n <= 2100 and not frac and "," not in whole:
+        return m.group(0)  # a year
+    if n < 10 and not frac:
+        return m.group(0)  # small counts and ordinals stay
+    value = float(whole.replace(",", "") + frac) * factor
+    if frac:
+        return f"{value:.{len(frac) - 1}f}"
+    out = str(max(round(value), 10))
+    return f"{int(out):,}" if "," in whole else out
+
+
+def articles(seed: int = 1) -> Iterator[tuple[str, str]]:
+    """(doc, text) for ever: a template with scaled figures, swapped places, shuffled paragraphs."""
+    rng = random.Random(seed)
+    base = templates()
+    for i in range(10**9):
+        text = base[i % len(base)]
+        factor = rng.uniform(0.6, 1.6)
+        swap = dict(zip(PLACES, rng.sample(PLACES, len(PLACES)), strict=True))
+        text = _PLACE.sub(lambda m: swap[m.group(0)], text)
+        text = _NUMBER.sub(lambda m: _scale(m, factor), text)
+        paras = [p for p in text.split("\n\n") if p.strip()]
+        head, rest = paras[:1], paras[1:]
+        rng.shuffle(rest)
+        date = dt.date(2004, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
+        dateline = f"LONDON, {_MONTHS[date.month - 1]} {date.day}, {date.year} -"
+        yield f"bench-{i}", f"{dateline} " + "\n\n".join(head + rest) + f"\n\n(Report {i}.)\n"
+
+
+def ingest(store: ClaimStore, n: int, block: int, label: str, checkpoints: list[int]) -> dict[int, float]:
+    stream = articles()
+    spent: dict[int, float] = {}
+    t_block = t_store = 0.0
+    added = claims = 0
+    while added < n:
+        doc, text = next(stream)
+        t0 = time.perf_counter()
+        try:
+            done = analyse(text)
+        except UnsupportedLanguage:
+            continue
+        t1 = time.perf_counter()
+        new = NewArticle(text=text, doc=doc, published=done.published, published_basis=done.published_basis)
+        stored, created = store.add_article(new, done.claims, done.relations)
+        t2 = time.perf_counter()
+        t_block += t2 - t0
+        t_store += t2 - t1
+        if not created:
+            continue
+        added += 1
+        claims += stored.n_claims
+        if added % block == 0:
+            per_1000 = t_block * 1000 / block
+            spent[added] = per_1000
+            mark = " <" if added in checkpoints else ""
+            print(
+                f"{label:8} {added:>7,} stored  {per_1000:7.1f} s / 1,000 articles"
+                f"  (storage {t_store * 1000 / block:6.1f} s)  {claims:>9,} claims{mark}",
+                flush=True,
+            )
+            t_block = t_store = 0.0
+    pending = store.pending_count()
+    print(f"{label:8} left pending: {pending}", flush=True)
+    return spent
+
+
+def summary(label: str, spent: dict[int, float], checkpoints: list[int]) -> None:
+    cells = [f"{c:,}: {spent[c]:.1f} s" for c in checkpoints if c in spent]
+    first, last = spent[min(spent)], spent[max(spent)]
+    print(f"{label}: s per 1,000 articles at {', '.join(cells)}; last / first = {last / first:.2f}x")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--checkpoints", default="1000,10000,50000")
+    ap.add_argument("--block", type=int, default=1000, help="articles per timed block")
+    ap.add_argument("--backends", default="sqlite,postgres")
+    ap.add_argument("--pg-url", default=os.environ.get("CLAIMS_TEST_POSTGRES_URL", PG_DEFAULT))
+    args = ap.parse_args(argv)
+    checkpoints = sorted(int(x) for x in args.checkpoints.split(","))
+    results: dict[str, dict[int, float]] = {}
+    for backend in args.backends.split(","):
+        if backend == "sqlite":
+            with tempfile.TemporaryDirectory(prefix="claims-ingest-") as tmp:
+                store = open_store(f"sqlite:///{tmp}/bench.db")
+                store.upgrade()
+                try:
+                    results[backend] = ingest(store, checkpoints[-1], args.block, backend, checkpoints)
+                finally:
+                    store.close()
+        elif backend == "postgres":
+            made = pg_schema(args.pg_url)
+            if made is None:
+                continue
+            url, drop = made
+            store = open_store(url)
+            store.upgrade()
+            try:
+                results[backend] = ingest(store, checkpoints[-1], args.block, backend, checkpoints)
+            finally:
+                store.close()
+                drop()
+        else:
+            ap.error(f"unknown backend {backend!r}")
+    for label, spent in results.items():
+        summary(label, spent, checkpoints)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
