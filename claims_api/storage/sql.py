@@ -620,19 +620,23 @@ class SqlStore(JobsMixin):
         if not members:
             return {}
         c = t.claims.c
-        pairs = sorted((int(a), p) for a, p in members)
+        wanted = {(int(a), p) for a, p in members}
+        article_ids = sorted({a for a, _ in wanted})
         out: dict[tuple[str, int], ClaimRef] = {}
-        for i in range(0, len(pairs), 500):
+        # by article id (an index search each), then the positions here: a row-value IN
+        # ``(article_id, position) IN (...)`` makes SQLite scan the whole claims table
+        for i in range(0, len(article_ids), 500):
             rows = conn.execute(
                 sa.select(
                     c.id, c.article_id, c.position, c.start, c.end, c.text, c.sentence, t.articles.c.doc
                 )
                 .join(t.articles)
-                .where(sa.tuple_(c.article_id, c.position).in_(pairs[i : i + 500]))
+                .where(c.article_id.in_(article_ids[i : i + 500]))
             )
             for r in rows:
-                aid = str(r.article_id)
-                out[(aid, r.position)] = ClaimRef(aid, r.doc, r.start, r.end, r.text, r.sentence, int(r.id))
+                if (r.article_id, r.position) in wanted:
+                    aid = str(r.article_id)
+                    out[(aid, r.position)] = ClaimRef(aid, r.doc, r.start, r.end, r.text, r.sentence, int(r.id))
         return out
 
     def _claim_ids(self, conn: Connection, article_ids: Iterable[int]) -> dict[tuple[str, int, int], int]:
