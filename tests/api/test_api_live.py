@@ -5,10 +5,8 @@ past the worker timeout (8), a database outage on a throwaway PostgreSQL (4)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +15,7 @@ from typing import Any
 import pytest
 import requests
 
-from .live import LiveServer, free_port, raw_request
+from .live import LiveServer, ThrowawayPostgres, raw_request
 
 LIMIT = 64 * 1024  # CLAIMS_MAX_BODY_BYTES of the live server: small, so the tests stay quick
 
@@ -213,66 +211,6 @@ def test_swagger_ui_lists_every_operation(live: LiveServer, tmp_path: Path) -> N
 
 
 # -- 4: a database outage, on a throwaway PostgreSQL the test starts and stops --------------------
-
-
-def _pg_bindir() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if found:
-        return found[-1].parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-class ThrowawayPostgres:
-    """initdb into a temporary folder, pg_ctl on a free port (never the server on 5432)."""
-
-    def __init__(self, bindir: Path) -> None:
-        self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="claims-pg-"))
-        self.data = self.root / "data"
-        self.port = free_port()
-        self.as_user: list[str] = []
-        if os.geteuid() == 0:  # initdb refuses to run as root
-            shutil.chown(self.root, "postgres")
-            self.as_user = ["runuser", "-u", "postgres", "--"]
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync")
-        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
-
-    def _run(self, tool: str, *args: str) -> None:
-        subprocess.run(
-            [*self.as_user, str(self.bindir / tool), *args], check=True, capture_output=True, timeout=120
-        )
-
-    def start(self) -> None:
-        options = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.root}"
-        self._run(
-            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.root / "pg.log"), "-w", "start"
-        )
-
-    def stop(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def remove(self) -> None:
-        try:
-            self.stop()
-        except subprocess.CalledProcessError:
-            pass  # already stopped
-        shutil.rmtree(self.root, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def throwaway_pg() -> Iterator[ThrowawayPostgres]:
-    bindir = _pg_bindir()
-    if bindir is None:
-        pytest.skip("no initdb (PostgreSQL server binaries) on this machine")
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
-        pytest.skip("running as root without runuser: initdb cannot be started")
-    pg = ThrowawayPostgres(bindir)
-    try:
-        pg.start()
-        yield pg
-    finally:
-        pg.remove()
 
 
 def test_database_outage_answers_503_and_recovers(throwaway_pg: ThrowawayPostgres, tmp_path: Path) -> None:
