@@ -73,8 +73,8 @@ def articles(seed: int = 1) -> Iterator[tuple[str, str]]:
         text = base[i % len(base)]
         factor = rng.uniform(0.6, 1.6)
         swap = dict(zip(PLACES, rng.sample(PLACES, len(PLACES)), strict=True))
-        text = _PLACE.sub(lambda m: swap[m.group(0)], text)
-        text = _NUMBER.sub(lambda m: _scale(m, factor), text)
+        text = _PLACE.sub(lambda m, swap=swap: swap[m.group(0)], text)
+        text = _NUMBER.sub(lambda m, f=factor: _scale(m, f), text)
         paras = [p for p in text.split("\n\n") if p.strip()]
         head, rest = paras[:1], paras[1:]
         rng.shuffle(rest)

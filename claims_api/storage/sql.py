@@ -636,7 +636,9 @@ class SqlStore(JobsMixin):
             for r in rows:
                 if (r.article_id, r.position) in wanted:
                     aid = str(r.article_id)
-                    out[(aid, r.position)] = ClaimRef(aid, r.doc, r.start, r.end, r.text, r.sentence, int(r.id))
+                    out[(aid, r.position)] = ClaimRef(
+                        aid, r.doc, r.start, r.end, r.text, r.sentence, int(r.id)
+                    )
         return out
 
     def _claim_ids(self, conn: Connection, article_ids: Iterable[int]) -> dict[tuple[str, int, int], int]:

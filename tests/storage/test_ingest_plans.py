@@ -31,9 +31,7 @@ def scans(db: Path, statements: list[tuple[str, Any]]) -> dict[str, list[str]]:
         for statement, params in statements:
             plan = conn.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()
             hits = [
-                row[3]
-                for row in plan
-                if row[3].startswith("SCAN ") and row[3].split()[1] in CORPUS_TABLES
+                row[3] for row in plan if row[3].startswith("SCAN ") and row[3].split()[1] in CORPUS_TABLES
             ]
             if hits:
                 out[" ".join(statement.split())[:200]] = hits
