@@ -158,7 +158,7 @@ def unsupported_language(e: UnsupportedLanguage, field: str = "text") -> ApiErro
     else:
         detail = (
             f"The text reads as {e.language!r} (confidence {e.confidence:.2f}); the extractor reads only "
-            f"{', '.join(e.supported)}, and would give wrong figures. Send \"language\": \"en\" to "
+            f'{", ".join(e.supported)}, and would give wrong figures. Send "language": "en" to '
             "extract it anyway."
         )
     err = ApiError(422, "Unsupported Language", detail, kind="unsupported-language", errors={field: [str(e)]})

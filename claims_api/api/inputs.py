@@ -185,4 +185,3 @@ def decode_cursor(cursor: str) -> tuple[int, str | None]:
             errors={"cursor": ["Invalid cursor."]},
         )
     return min(int(m["id"]), MAX_ID), m["key"]
-

@@ -188,12 +188,14 @@ def article_findings(article: Article) -> list[Finding]:
     A conversion with neither gets no finding here (the corpus band judges it)."""
     convs = fx.conversions(article)
     by_pair: dict[str, list[fx.Conversion]] = defaultdict(list)
+    place: list[int] = []
     for c in convs:
+        place.append(len(by_pair[c.pair]))
         by_pair[c.pair].append(c)
     rates: fx._Rates = {}
     out = []
-    for conv in convs:
-        same = [o for o in by_pair[conv.pair] if o is not conv]
+    for conv, i in zip(convs, place, strict=True):
+        same = fx.same_article_peers(by_pair[conv.pair], i)
         ref = fx._reference(conv, rates)
         if ref is None and not same:
             continue

@@ -27,6 +27,10 @@ NAME = "implied_fx_rate"
 APPROX_ALLOWANCE = 0.05
 #: Conversions in one article should use one rate: allowed gap beyond their precision.
 SAME_ARTICLE_TOLERANCE = 0.01
+#: a conversion is compared with at most this many of its article's other conversions of the pair,
+#: the nearest in the text (half before, half after), so an article of thousands of conversions
+#: costs work in proportion to them, not to their square (issue 12, defect 1)
+SAME_ARTICLE_PEERS = 8
 #: Tolerance of the reference rate when the reference gives none.
 DEFAULT_TOLERANCE = 0.03
 #: How far from the median of the other articles' conversions an undated one may fall (relative)...
@@ -178,12 +182,13 @@ class ImpliedFxRate:
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:
         groups: dict[str, list[Conversion]] = defaultdict(list)
-        for article in articles:
-            for conv in conversions(article):
+        per_article = [conversions(article) for article in articles]  # one reading, shared
+        for convs in per_article:
+            for conv in convs:
                 key = f"{NAME}:{conv.pair}"
                 if wanted(key, keys):
                     groups[key].append(conv)
-        corpus = _Corpus([c for article in articles for c in conversions(article)])
+        corpus = _Corpus([c for convs in per_article for c in convs])
         for key in sorted(groups):
             group = sorted(groups[key], key=lambda c: (c.article.id, c.amount.start))
             for conv in group:
@@ -208,8 +213,12 @@ class _Corpus:
             self.by_pair[c.pair].append(c)
         self.sorted = {p: sorted(x.implied for x in g) for p, g in self.by_pair.items()}
         self.by_article: dict[tuple[str, str], list[Conversion]] = defaultdict(list)
+        #: a conversion's place among its article's conversions of the pair
+        self.index: dict[int, int] = {}  # by id(): the conversions live as long as the corpus
         for c in all_conversions:
-            self.by_article[(c.pair, c.article.id)].append(c)
+            group = self.by_article[(c.pair, c.article.id)]
+            self.index[id(c)] = len(group)
+            group.append(c)
         self.rates: _Rates = {}  # reference rates looked up so far
         self._band: dict[tuple[str, str], tuple[float, float, int] | None] = {}
         self._pair_band: dict[str, tuple[float, float] | None] = {}
@@ -333,6 +342,17 @@ def against_reference(
     return True, (Severity.HIGH if off > 3 * allowed or conv.implied <= 0 else Severity.MEDIUM)
 
 
+def same_article_peers(of_pair: Sequence[Conversion], i: int) -> list[Conversion]:
+    """The conversions of ``of_pair`` (one article's conversions of one pair, in text order) that
+    the ``i``-th is compared with: all the others, or the ``SAME_ARTICLE_PEERS`` nearest."""
+    if len(of_pair) <= SAME_ARTICLE_PEERS + 1:
+        return [o for k, o in enumerate(of_pair) if k != i]
+    half = SAME_ARTICLE_PEERS // 2
+    lo = max(0, min(i - half, len(of_pair) - 1 - SAME_ARTICLE_PEERS))
+    window = of_pair[lo : lo + SAME_ARTICLE_PEERS + 1]
+    return [o for k, o in enumerate(window, start=lo) if k != i]
+
+
 def against_same_article(
     conv: Conversion, same: Sequence[Conversion], parts: list[str], numbers: dict[str, object]
 ) -> bool:
@@ -362,7 +382,8 @@ def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
     allowance, parts, numbers = opening(conv)
     ref = _reference(conv, corpus.rates)
     bad, severity = against_reference(conv, ref, allowance, parts, numbers)
-    same = [o for o in corpus.by_article[(conv.pair, conv.article.id)] if o is not conv]
+    of_pair = corpus.by_article[(conv.pair, conv.article.id)]
+    same = same_article_peers(of_pair, corpus.index[id(conv)])
     bad = against_same_article(conv, same, parts, numbers) or bad
     if ref is None:
         why = "no date" if _day(conv.article) is None else "no reference rate available"

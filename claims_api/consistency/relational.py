@@ -56,4 +56,3 @@ def member(article: Article, rel: Relation, *roles: Role) -> Claim | None:
 
 def claims_of(article: Article, rel: Relation) -> list[tuple[Article, Claim]]:
     return [(article, article.claims[m.index]) for m in rel.members]
-

@@ -68,6 +68,8 @@ def _take_unit(bare: Fields, named: Fields) -> None:
 def _stands_alone(text: str, end: int) -> bool:
     """Whether nothing after a bare figure says what it counts ("to eight." but not "to eight players")."""
     return _ALONE_AFTER.match(text, end, min(len(text), end + 16)) is not None
+
+
 # A blank line ends a paragraph: no claim, qualifier or range reaches across one.
 _PARAGRAPH = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 

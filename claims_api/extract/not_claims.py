@@ -105,9 +105,7 @@ _YEAR_CONTEXT_AFTER = regex.compile(
 )
 _MONEY_BEFORE = regex.compile(r"[$€£¥]\s?\Z")
 # "more than 1200 staff", "1500 jobs": a count in the years' range (year_count_cues, year_cues).
-_COUNT_CUE_BEFORE = regex.compile(
-    rf"\b(?i:{alternation(_NOT['year_count_cues'])}){_SP}+\Z", regex.REVERSE
-)
+_COUNT_CUE_BEFORE = regex.compile(rf"\b(?i:{alternation(_NOT['year_count_cues'])}){_SP}+\Z", regex.REVERSE)
 _YEAR_CUE_BEFORE = regex.compile(
     rf"(?:\b(?i:{alternation(_NOT['year_cues'])})|{MONTHS}\.?){_SP}+\Z", regex.REVERSE
 )

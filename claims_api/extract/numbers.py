@@ -142,9 +142,7 @@ _START_WORDS = sorted(
     },
     key=lambda w: (-len(w), w),
 )
-_WORD_START = regex.compile(
-    r"\b(?:" + "|".join(_START_WORDS) + rf"|an?(?=[ \u00a0]+{_ARTICLE_UNITS}\b))\b"
-)
+_WORD_START = regex.compile(r"\b(?:" + "|".join(_START_WORDS) + rf"|an?(?=[ \u00a0]+{_ARTICLE_UNITS}\b))\b")
 # A scale or fraction word may be led by an article or numerator: "a dozen", "an eighth", "two-thirds".
 _ARTICLE_BEFORE = regex.compile(rf"\b(?:an?|one|{_MANY})[\s\u2010-]+\Z", regex.IGNORECASE | regex.REVERSE)
 _LED_WORDS = frozenset([*SCALES, *DENOMINATORS, *_PLURAL_DENOMINATORS])

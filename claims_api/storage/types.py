@@ -211,6 +211,7 @@ class ClaimStore(Protocol):
 
     def converge(self, *, progress: bool = False) -> str:
         """A full recompute when stored findings are stale, else the pending work."""
+
     # Bulk jobs (claims_api.storage.jobs; claims_api.jobs queues and runs them).
 
     def create_job(self, articles: Sequence[NewArticle]) -> str:

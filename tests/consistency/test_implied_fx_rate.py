@@ -166,3 +166,27 @@ def test_conversions_pair_only_adjacent_brackets_or_or():
         ],
     )
     assert [(c.amount.text, c.base.text) for c in conversions(a)] == [("10 soles", "$3"), ("20 soles", "$7")]
+
+
+def test_many_conversions_of_one_pair_compare_with_their_nearest_peers():
+    """An article converting one pair many times: each conversion is compared with
+    SAME_ARTICLE_PEERS of its article's others, the nearest in the text (linear work, not
+    quadratic); a wrong one is still found, and only conversions near it mention it."""
+    from claims_api.consistency import report
+    from claims_api.extract import extract
+    from claims_api.model import Article
+
+    items = [(10 * (k + 1), round(18.5 * (k + 1), 1)) for k in range(20)]
+    items[3] = (40, 40)  # £40m ($40m): a rate of 1.0 among 0.54s
+    text = " ".join(f"Item {k} cost £{gbp}m (${u}m)." for k, (gbp, u) in enumerate(items))
+    article = Article(id="1", text=text, claims=tuple(extract(text)))
+    found = [f for f in report([article]) if f.rule == "implied_fx_rate" and "same_article" in f.numbers]
+    by_amount = {f.claims[0].text: f for f in found}
+    assert len(by_amount) == 20
+    assert {len(f.numbers["same_article"]) for f in found} == {implied_fx_rate.SAME_ARTICLE_PEERS}
+    assert by_amount["£40m"].status == INCONSISTENT
+    for k, (gbp, _) in enumerate(items):
+        f = by_amount[f"£{gbp}m"]
+        mentions = "'£40m'" in f.explanation
+        assert mentions == (k < 8 and k != 3), (k, f.explanation)  # the 8 nearest of k include item 3
+        assert f.status == (INCONSISTENT if k < 8 else CONSISTENT), k
