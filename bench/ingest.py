@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import re
@@ -35,7 +36,7 @@ from search import pg_schema  # noqa: E402  (bench/search.py: a throwaway schema
 
 from claims_api.analysis import analyse  # noqa: E402
 from claims_api.errors import UnsupportedLanguage  # noqa: E402
-from claims_api.storage import ClaimStore, NewArticle, open_store  # noqa: E402
+from claims_api.storage import ClaimStore, FindingQuery, NewArticle, open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -128,6 +129,31 @@ def ingest(store: ClaimStore, n: int, block: int, label: str, checkpoints: list[
     return spent
 
 
+def after_ingest(store: ClaimStore, label: str) -> None:
+    """The consistency report over what was stored (every finding read and rendered, as
+    ``claims-api report`` does) and findings pages (``GET /v1/consistency``'s store call)."""
+    from claims_api.consistency.render import render_json, render_table
+
+    t0 = time.perf_counter()
+    findings = store.list_findings()
+    render_table(findings)
+    json.dumps(render_json(findings))
+    took = time.perf_counter() - t0
+    print(f"{label}: the report over the store, {len(findings):,} findings, built in {took:.1f} s")
+    for name, filters in (("first page", {}), ("inconsistent only", {"status": "inconsistent"})):
+        times, after = [], None
+        for _ in range(40):
+            t0 = time.perf_counter()
+            page = store.find_findings(FindingQuery(**filters), after=after, limit=50)
+            times.append(time.perf_counter() - t0)
+            after = page.after if name != "first page" else None
+            if after is None and name != "first page":
+                after = None
+        times.sort()
+        p50, p99 = times[len(times) // 2], times[-1]
+        print(f"{label}: findings page ({name}, 50 a page): p50 {p50 * 1000:.1f} ms, max {p99 * 1000:.1f} ms")
+
+
 def summary(label: str, spent: dict[int, float], checkpoints: list[int]) -> None:
     if not spent:
         return
@@ -142,18 +168,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--block", type=int, default=1000, help="articles per timed block")
     ap.add_argument("--backends", default="sqlite,postgres")
     ap.add_argument("--pg-url", default=os.environ.get("CLAIMS_TEST_POSTGRES_URL", PG_DEFAULT))
+    ap.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="keep the stores (DIR/ingest.db; the PostgreSQL schema is kept and its URL printed), "
+        "e.g. for bench/search.py --existing",
+    )
     args = ap.parse_args(argv)
     checkpoints = sorted(int(x) for x in args.checkpoints.split(","))
     results: dict[str, dict[int, float]] = {}
     for backend in args.backends.split(","):
         if backend == "sqlite":
             with tempfile.TemporaryDirectory(prefix="claims-ingest-") as tmp:
-                store = open_store(f"sqlite:///{tmp}/bench.db")
+                folder = Path(args.keep or tmp)
+                folder.mkdir(parents=True, exist_ok=True)
+                url = f"sqlite:///{folder / 'ingest.db'}"
+                store = open_store(url)
                 store.upgrade()
                 try:
                     results[backend] = ingest(store, checkpoints[-1], args.block, backend, checkpoints)
+                    after_ingest(store, backend)
                 finally:
                     store.close()
+                if args.keep:
+                    print(f"{backend}: kept at {url}")
         elif backend == "postgres":
             made = pg_schema(args.pg_url)
             if made is None:
@@ -163,9 +201,13 @@ def main(argv: list[str] | None = None) -> int:
             store.upgrade()
             try:
                 results[backend] = ingest(store, checkpoints[-1], args.block, backend, checkpoints)
+                after_ingest(store, backend)
             finally:
                 store.close()
-                drop()
+                if args.keep:
+                    print(f"{backend}: kept at {url}")
+                else:
+                    drop()
         else:
             ap.error(f"unknown backend {backend!r}")
     for label, spent in results.items():
