@@ -12,6 +12,7 @@ Bounded in requests and seconds; prints figures, asserts nothing; always stops t
 
     python bench/api.py [--requests 200] [--seconds 20] [--workers 1]
         [--sizes 1000,50000] [--backends sqlite,postgres] [--pg-url URL]
+    python bench/search.py --existing URL [URL ...]   (stores kept by bench/ingest.py --keep)
 """
 
 from __future__ import annotations
@@ -135,7 +136,23 @@ def cursors(url: str) -> dict[str, str]:
 def bench_search(args: argparse.Namespace, backend: str, url: str, size: int) -> None:
     claims, took = build_store(url, size)
     print(f"\n{backend}: {size:,} articles, {claims:,} claims (built in {took:.0f} s); 1 client")
-    rare = tag_word(size // 2)
+    measure(args, url, tag_word(size // 2))
+
+
+def bench_existing(args: argparse.Namespace, url: str) -> None:
+    """The same calls on a store made elsewhere (``bench/ingest.py --keep``: every article
+    extracted and stored the normal way); the rare word is one the store holds few times."""
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        n_art = conn.exec_driver_sql("SELECT count(*) FROM articles").scalar_one()
+        n_claims = conn.exec_driver_sql("SELECT count(*) FROM claims").scalar_one()
+    engine.dispose()
+    backend = sa.engine.make_url(url).get_backend_name()
+    print(f"\n{backend}: {n_art:,} articles, {n_claims:,} claims; 1 client")
+    measure(args, url, args.rare)
+
+
+def measure(args: argparse.Namespace, url: str, rare: str) -> None:
     marks = cursors(url)
     calls = {
         "GET /v1/claims (sort=id, no filter)": "sort=id",
@@ -213,7 +230,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,50000", help="articles in the search stores (comma-separated)")
     ap.add_argument("--backends", default="sqlite,postgres")
     ap.add_argument("--pg-url", default=os.environ.get("CLAIMS_TEST_POSTGRES_URL", PG_DEFAULT))
+    ap.add_argument("--existing", nargs="+", metavar="URL", help="measure these stores instead of building")
+    ap.add_argument(
+        "--rare", default="extortion", help="with --existing: a word few articles hold (one template's)"
+    )
     args = ap.parse_args(argv)
+    if args.existing:
+        for url in args.existing:
+            bench_existing(args, url)
+        return 0
     for backend in args.backends.split(","):
         for size in (int(x) for x in args.sizes.split(",") if x):
             if backend == "sqlite":
