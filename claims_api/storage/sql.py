@@ -594,6 +594,8 @@ class SqlStore(JobsMixin):
                 with self._write.begin() as conn:
                     self._rejudge(conn, key)
             with self._write.begin() as conn:
+                if self.dialect == "postgresql":
+                    conn.execute(sa.text("SET LOCAL synchronous_commit = off"))  # see _rejudge
                 conn.execute(t.pending.delete().where(t.pending.c.id == pending_id))
         except sa.exc.SQLAlchemyError as exc:
             log.warning("findings of %d key(s) left pending (%s)", len(keys), exc.__class__.__name__)
@@ -603,6 +605,10 @@ class SqlStore(JobsMixin):
     def _rejudge(self, conn: Connection, key: str) -> int:
         """Replace the cross-article findings of ``key`` by the judges' verdict over its rows."""
         if self.dialect == "postgresql":
+            # Findings are derived data: a crash may lose this commit only together with the
+            # later one that drops the pending row (the WAL is replayed in order), so the pending
+            # row then brings the re-judgement back. The write itself stays synchronous.
+            conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_id(key)})
         drafts = corpus.judge(key, _SqlSource(conn), _SqlSource(conn))
         f = t.findings.c
