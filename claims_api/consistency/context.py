@@ -68,10 +68,12 @@ class _Sentence(NamedTuple):
     claims: tuple[tuple[int, int], ...]  # spans of the claims starting in the sentence
     blank: str  # the text with every aside and every claim blanked
     cuts: tuple[int, ...]  # clause breaks, none in an aside, a claim or across a claim's edge
-    word_at: tuple[int, ...]  # offsets of the words of ``blank``
-    words: Tokens  # the words of ``blank``
-    reach: tuple[int, ...] = ()  # running maximum of the ends of ``claims``
-    parens_reach: tuple[int, ...] = ()  # running maximum of the ends of ``parens``
+    reach: tuple[int, ...]  # running maximum of the ends of ``claims``
+    parens_reach: tuple[int, ...]  # running maximum of the ends of ``parens``
+    #: (start, end) of a clause of ``blank`` -> its words, offsets from the clause's start; filled
+    #: as claims ask, so the claims of one clause share its words and the sentence's clauses that
+    #: no claim asks for are never split into words
+    clause_words: dict[tuple[int, int], Tokens]
 
 
 def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
@@ -104,7 +106,6 @@ def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
     parens = tuple(m.span() for m in _PARENS.finditer(text)) if "(" in text else ()
     inside = [(a, b) for a, b in spans if 0 <= a < b <= n]
     blank = _fill(text, [*parens, *inside], " ") if parens or inside else text
-    words = _tokens(blank)
     claims = tuple(sorted(spans))
     return _Sentence(
         text,
@@ -112,31 +113,39 @@ def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
         claims,
         blank,
         tuple(_cuts(text, parens, inside)),
-        tuple(pos for pos, _ in words),
-        words,
         _running_max(claims),
         _running_max(parens),
+        {},
     )
 
 
+class _Sentences(NamedTuple):
+    """An article's sentences, each read on first use (a sentence no claim asks about is not read)."""
+
+    spans: dict[int, list[tuple[int, int]]]  # sentence_start -> its claims' spans, relative to it
+    keys: frozenset[tuple[int, int]]  # (sentence_start, sentence_end) of the article's claims
+    read: dict[tuple[int, int], _Sentence]
+
+
 @per_article
-def _sentences(article: Article) -> dict[tuple[int, int], _Sentence]:
-    """(sentence_start, sentence_end) -> the sentence read once, spans relative to its start."""
+def _sentences(article: Article) -> _Sentences:
+    """The article's claim spans by sentence, and a place for each sentence read once."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in article.claims:
         spans.setdefault(c.sentence_start, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
-    found = {}
-    for c in article.claims:
-        key = (c.sentence_start, c.sentence_end)
-        if key not in found:
-            found[key] = _read(article.sentence(c), tuple(spans[c.sentence_start]))
-    return found
+    return _Sentences(spans, frozenset((c.sentence_start, c.sentence_end) for c in article.claims), {})
 
 
 def _sentence(article: Article, claim: Claim) -> _Sentence:
-    found = _sentences(article).get((claim.sentence_start, claim.sentence_end))
-    if found is not None:
-        return found
+    """The claim's sentence read once for all its claims (spans relative to its start)."""
+    found = _sentences(article)
+    key = (claim.sentence_start, claim.sentence_end)
+    sent = found.read.get(key)
+    if sent is not None:
+        return sent
+    if key in found.keys:
+        sent = found.read[key] = _read(article.sentence(claim), tuple(found.spans[claim.sentence_start]))
+        return sent
     # a claim from elsewhere: read its sentence against this article's claims
     spans = tuple(
         (c.start - claim.sentence_start, c.end - claim.sentence_start)
@@ -198,9 +207,13 @@ def _clause(article: Article, claim: Claim) -> _Clause:
     ce = claim.end - claim.sentence_start
     if _alone(sent, cs, ce):
         w = _bounds(sent.blank, sent.cuts, 0, len(sent.text), cs, ce)
-        lo = bisect.bisect_left(sent.word_at, w.start)
-        hi = bisect.bisect_left(sent.word_at, w.end, lo)
-        return _Clause(w, [(pos - w.start, word) for pos, word in sent.words[lo:hi]])
+        # a clause starts after a comma or a break and ends at one (or at the sentence's edges),
+        # so no word runs across its edges: its words are the sentence's words within it
+        key = (w.start, w.end)
+        words = sent.clause_words.get(key)
+        if words is None:
+            words = sent.clause_words[key] = _tokens(sent.blank[w.start : w.end])
+        return _Clause(w, words)
     w = _odd_window(sent, cs, ce)
     return _Clause(w, _tokens(w.text[w.start : w.end]))
 
@@ -381,14 +394,17 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
 
 
 def clause_words(article: Article, claim: Claim) -> Tokens:
-    """The words of the claim's clause (``window``), offsets from the clause's start."""
+    """The words of the claim's clause (``window``), offsets from the clause's start.
+
+    The list is shared by the claims of one clause: read it, do not change it.
+    """
     return _clause(article, claim).words
 
 
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
-    w = window(article, claim)
-    tokens = clause_words(article, claim)
+    clause = _clause(article, claim)
+    w, tokens = clause.window, clause.words
     lemma = measured(w, claim, tokens)
     if lemma is None:
         return None

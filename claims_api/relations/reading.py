@@ -102,6 +102,8 @@ def find(words: tuple[str, ...], name: str, *, last: int | None = None) -> tuple
     """The rightmost phrase of lexicon ``name`` in ``words`` (within the ``last`` words): (index, phrase)."""
     lo = 0 if last is None else max(0, len(words) - last)
     table = _by_first(name)
+    if table.keys().isdisjoint(words[lo:] if lo else words):
+        return None  # no word opens a phrase of the lexicon (most gaps): one pass in C
     for i in range(len(words) - 1, lo - 1, -1):
         candidates = table.get(words[i])
         if candidates:
@@ -122,6 +124,8 @@ def _multiples_by_first() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]
 def multiplier(words: tuple[str, ...]) -> float | None:
     """The factor of the first multiplier word in ``words`` ("doubled" 2, "in half" 0.5), or None."""
     table = _multiples_by_first()
+    if table.keys().isdisjoint(words):
+        return None
     for i, w in enumerate(words):
         for p, factor in table.get(w, ()):
             if words[i : i + len(p)] == p:
