@@ -27,8 +27,10 @@ from claims_api.model import Article, Claim, Kind
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013\n]| - ")
 _BREAK_CHARS = frozenset(";:\u2014\u2013\n-")
-#: A word: a letter, then letters, digits, dots, apostrophes and dashes, not ending in the last four.
-_WORD = re.compile(r"[^\W\d_](?:[\w.\u2019'-]*\w)?")
+#: A word: a letter, then letters, digits, dots, apostrophes and dashes, not ending in the last four
+#: (written as runs of word characters joined by runs of the four, which the engine matches
+#: without backtracking over every word's last character).
+_WORD = re.compile(r"[^\W\d_]\w*(?:[.\u2019'-]+\w+)*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _RELATIVE = tuple(f"{w} " for w in lexicons.words("relative_words"))
@@ -60,6 +62,18 @@ def _blank(s: str, a: int, b: int) -> str:
 Tokens = list[tuple[int, str]]
 
 
+class _Words:
+    """One clause's words, read once for the claims it holds (each claim blanked, so the clause
+    reads the same for all of them): the words, the measured ones among them, its names."""
+
+    __slots__ = ("measures", "names", "tokens")
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens  # offsets from the clause's start
+        self.measures: list[tuple[int, str]] | None = None  # (offset, lemma), on first use
+        self.names: frozenset[str] | None = None  # ``entities`` of the clause, on first use
+
+
 class _Sentence(NamedTuple):
     """One sentence read once for all its claims; spans and offsets relative to its start."""
 
@@ -70,10 +84,9 @@ class _Sentence(NamedTuple):
     cuts: tuple[int, ...]  # clause breaks, none in an aside, a claim or across a claim's edge
     reach: tuple[int, ...]  # running maximum of the ends of ``claims``
     parens_reach: tuple[int, ...]  # running maximum of the ends of ``parens``
-    #: (start, end) of a clause of ``blank`` -> its words, offsets from the clause's start; filled
-    #: as claims ask, so the claims of one clause share its words and the sentence's clauses that
-    #: no claim asks for are never split into words
-    clause_words: dict[tuple[int, int], Tokens]
+    #: (start, end) of a clause of ``blank`` -> its words; filled as claims ask, so the claims of
+    #: one clause share its reading and the clauses no claim asks for are never split into words
+    clause_words: dict[tuple[int, int], _Words]
 
 
 def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
@@ -161,6 +174,7 @@ class _Clause:
 
     window: Window
     words: Tokens
+    shared: _Words | None = None  # the clause's reading, when the claim reads it with the others
 
 
 def _alone(sent: _Sentence, cs: int, ce: int) -> bool:
@@ -210,10 +224,10 @@ def _clause(article: Article, claim: Claim) -> _Clause:
         # a clause starts after a comma or a break and ends at one (or at the sentence's edges),
         # so no word runs across its edges: its words are the sentence's words within it
         key = (w.start, w.end)
-        words = sent.clause_words.get(key)
-        if words is None:
-            words = sent.clause_words[key] = _tokens(sent.blank[w.start : w.end])
-        return _Clause(w, words)
+        shared = sent.clause_words.get(key)
+        if shared is None:
+            shared = sent.clause_words[key] = _Words(_tokens(sent.blank[w.start : w.end]))
+        return _Clause(w, shared.tokens, shared)
     w = _odd_window(sent, cs, ce)
     return _Clause(w, _tokens(w.text[w.start : w.end]))
 
@@ -373,17 +387,33 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
 
     ``tokens`` are the window's words when the caller already has them.
     """
+    return _measured(w, claim, tokens, None)
+
+
+def _measures(tokens: Tokens) -> list[tuple[int, str]]:
+    """(offset, lemma) of the words naming a measured thing."""
+    found = []
+    for pos, word in tokens:
+        lemma = MEASURES.get(word.lower())
+        if lemma is not None:
+            found.append((pos, lemma))
+    return found
+
+
+def _measured(
+    w: Window, claim: Claim, tokens: Tokens | None, hits: list[tuple[int, str]] | None
+) -> str | None:
+    """``measured``, with the window's measured words (``hits``) when the caller has them."""
     noun = counted_noun(w, tokens) if claim.kind is Kind.COUNT else None
     if noun is not None:
         if noun in MEASURES:
             return MEASURES[noun]
         if noun not in GENERIC_NOUNS and noun not in PLACES:
             return _singular(noun)
+    if hits is None:
+        hits = _measures(_tokens(w.text[w.start : w.end]) if tokens is None else tokens)
     best: tuple[int, str] | None = None
-    for pos, word in _tokens(w.text[w.start : w.end]) if tokens is None else tokens:
-        lemma = MEASURES.get(word.lower())
-        if lemma is None:
-            continue
+    for pos, lemma in hits:
         at = w.start + pos
         distance = w.claim_start - at if at < w.claim_start else at - w.claim_end
         if best is None or distance < best[0]:
@@ -404,11 +434,21 @@ def clause_words(article: Article, claim: Claim) -> Tokens:
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
     clause = _clause(article, claim)
-    w, tokens = clause.window, clause.words
-    lemma = measured(w, claim, tokens)
+    w, tokens, shared = clause.window, clause.words, clause.shared
+    if shared is None:
+        lemma = measured(w, claim, tokens)
+    else:
+        if shared.measures is None:
+            shared.measures = _measures(tokens)
+        lemma = _measured(w, claim, tokens, shared.measures)
     if lemma is None:
         return None
-    names = entities(w, article.text, tokens)
+    if shared is None:
+        names = entities(w, article.text, tokens)
+    else:
+        if shared.names is None:  # the same for every claim of the clause (all of them blanked)
+            shared.names = entities(w, article.text, tokens)
+        names = shared.names
     if not names:
         return None
     return lemma, names, years(w)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims_api.consistency.memo import per_article, scope
+from claims_api.consistency.memo import no_cyclic_gc, per_article, scope
 from claims_api.model import Article, Claim, Kind
 from claims_api.relations.model import ArticleRelations, Direction, Member, Relation, RelationKind, Role
 from claims_api.relations.reading import (
@@ -232,9 +232,6 @@ class _Builder:
             cur: Frame | None = None
             parked: Frame | None = None
             prev: int | None = None
-            vague_words = multiplier(
-                tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
-            )
             for k, u in enumerate(s.units):
                 c = self.c(u.head)
                 before = s.before[k].words
@@ -372,9 +369,13 @@ class _Builder:
                         if earlier is not None:
                             self.comparison(earlier, u.head, d, "comparative:reference", s)
                 prev = u.head
-            if vague_words is not None:
-                for f in self.by_sentence.get(si, []):
-                    if f.multiple is None and f.change is None:
+            bare = [f for f in self.by_sentence.get(si, ()) if f.multiple is None and f.change is None]
+            if bare:  # a multiplier word anywhere in the sentence ("doubled") for its plain frames
+                vague_words = multiplier(
+                    tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
+                )
+                if vague_words is not None:
+                    for f in bare:
                         f.multiple = vague_words
             for f in self.by_sentence.get(si, []):
                 if f.multiple is not None and f.multiple_claim is None:
@@ -820,5 +821,5 @@ def _implied(amount: Claim, base: Claim) -> dict[str, object] | None:
 @per_article
 def relate(article: Article) -> ArticleRelations:
     """The relation pass over one article (memoised for the length of one consistency run)."""
-    with scope():  # the subject keys read each sentence once (context's per-article memo)
+    with no_cyclic_gc(), scope():  # the subject keys read each sentence once (context's memo)
         return _Builder(article).build()

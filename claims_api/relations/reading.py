@@ -185,12 +185,15 @@ def read(article: Article) -> Reading:
             if units:
                 prev = units[-1]
                 last = article.claims[(prev.conversions or [prev.head])[-1]]
-                between = text[last.end : c.start]
                 head = article.claims[prev.head]
-                opener = _OPEN.match(between) and not prev.conversions
-                follower = open_bracket and prev.conversions and _NEXT.match(between)
-                orish = not prev.conversions and _OR.match(between)
-                if (opener or follower or orish) and _convertible(article, head, c):
+                if _convertible(article, head, c):  # (before the words between: most pairs are not)
+                    between = text[last.end : c.start]
+                    opener = _OPEN.match(between) and not prev.conversions
+                    follower = open_bracket and prev.conversions and _NEXT.match(between)
+                    orish = not prev.conversions and _OR.match(between)
+                else:
+                    opener = follower = orish = None
+                if opener or follower or orish:
                     prev.conversions.append(i)
                     prev.end = c.end
                     open_bracket = bool(opener or follower)
