@@ -37,6 +37,9 @@ _RELATIVE = tuple(f"{w} " for w in lexicons.words("relative_words"))
 _POSSESSIVE = frozenset(("'s", "\u2019s", "'S", "\u2019S"))
 _LOWER_WORD = re.compile(r"[^\W\d_][\w-]*")
 _AUX = frozenset(lexicons.words("aux_verbs"))
+_LATIN_RUN = re.compile(r"[a-z]+")
+#: Whether every measured word is a run of a-z (then a clause without such a run names none).
+_LATIN_MEASURES = all(_LATIN_RUN.fullmatch(word) for word in MEASURES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,14 +67,32 @@ Tokens = list[tuple[int, str]]
 
 class _Words:
     """One clause's words, read once for the claims it holds (each claim blanked, so the clause
-    reads the same for all of them): the words, the measured ones among them, its names."""
+    reads the same for all of them): its words, the measured ones among them, its names; each
+    read on first use."""
 
-    __slots__ = ("measures", "names", "tokens")
+    __slots__ = ("_measures", "_tokens", "maybe_measured", "names", "text")
 
-    def __init__(self, tokens: Tokens) -> None:
-        self.tokens = tokens  # offsets from the clause's start
-        self.measures: list[tuple[int, str]] | None = None  # (offset, lemma), on first use
-        self.names: frozenset[str] | None = None  # ``entities`` of the clause, on first use
+    def __init__(self, text: str) -> None:
+        self.text = text  # the clause, claims and asides blanked
+        self._tokens: Tokens | None = None
+        self._measures: list[tuple[int, str]] | None = None
+        self.names: frozenset[str] | None = None  # ``entities`` of the clause
+        #: False when no word of the clause can name a measured thing: when those words are all
+        #: runs of a-z, a word of the clause lower-casing to one is a whole run of a-z in the
+        #: lower-cased clause (one set test, no words split)
+        self.maybe_measured = not _LATIN_MEASURES or not MEASURES.keys().isdisjoint(
+            _LATIN_RUN.findall(text.lower())
+        )
+
+    def tokens(self) -> Tokens:
+        if self._tokens is None:
+            self._tokens = _tokens(self.text)
+        return self._tokens
+
+    def measures(self) -> list[tuple[int, str]]:
+        if self._measures is None:
+            self._measures = _measures(self.tokens()) if self.maybe_measured else []
+        return self._measures
 
 
 class _Sentence(NamedTuple):
@@ -104,11 +125,22 @@ def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
     return "".join(pieces)
 
 
-def _cuts(text: str, asides: Sequence[tuple[int, int]], claims: Sequence[tuple[int, int]]) -> list[int]:
-    """Clause breaks of ``text`` once ``asides`` are blanked, never inside or across a claim."""
+def _cuts(
+    text: str,
+    asides: Sequence[tuple[int, int]],
+    claims: Sequence[tuple[int, int]],
+    blanked: str | None = None,
+) -> list[int]:
+    """Clause breaks of ``text`` once ``asides`` are blanked, never inside or across a claim.
+
+    ``blanked`` is ``text`` with the asides and the claims already blanked, when the caller has it.
+    """
     if _BREAK_CHARS.isdisjoint(text):
         return []
-    marked = _fill(text, asides, " ") if asides else text
+    if blanked is not None:
+        marked = blanked  # its blanked claims are marked again below: the asides stay blank
+    else:
+        marked = _fill(text, asides, " ") if asides else text
     if claims:  # a dash or colon touching a figure ("from -3 percent") is its sign, not a break
         marked = _fill(marked, claims, "#")
     return [m.start() for m in _CLAUSE_BREAK.finditer(marked)]
@@ -125,7 +157,7 @@ def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
         parens,
         claims,
         blank,
-        tuple(_cuts(text, parens, inside)),
+        tuple(_cuts(text, parens, inside, blank)),
         _running_max(claims),
         _running_max(parens),
         {},
@@ -173,8 +205,12 @@ class _Clause:
     """A claim's window together with its words, which ``clause_words`` hands out."""
 
     window: Window
-    words: Tokens
+    own: Tokens | None  # the words of a claim read on its own (``_odd_window``)
     shared: _Words | None = None  # the clause's reading, when the claim reads it with the others
+
+    @property
+    def words(self) -> Tokens:
+        return self.shared.tokens() if self.shared is not None else self.own  # type: ignore[return-value]
 
 
 def _alone(sent: _Sentence, cs: int, ce: int) -> bool:
@@ -226,8 +262,8 @@ def _clause(article: Article, claim: Claim) -> _Clause:
         key = (w.start, w.end)
         shared = sent.clause_words.get(key)
         if shared is None:
-            shared = sent.clause_words[key] = _Words(_tokens(sent.blank[w.start : w.end]))
-        return _Clause(w, shared.tokens, shared)
+            shared = sent.clause_words[key] = _Words(sent.blank[w.start : w.end])
+        return _Clause(w, None, shared)
     w = _odd_window(sent, cs, ce)
     return _Clause(w, _tokens(w.text[w.start : w.end]))
 
@@ -434,13 +470,15 @@ def clause_words(article: Article, claim: Claim) -> Tokens:
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
     clause = _clause(article, claim)
-    w, tokens, shared = clause.window, clause.words, clause.shared
+    w, shared = clause.window, clause.shared
     if shared is None:
+        tokens = clause.words
         lemma = measured(w, claim, tokens)
+    elif claim.kind is not Kind.COUNT and not shared.maybe_measured:
+        return None  # no counted noun, no measured word: ``measured`` is None without the words
     else:
-        if shared.measures is None:
-            shared.measures = _measures(tokens)
-        lemma = _measured(w, claim, tokens, shared.measures)
+        tokens = shared.tokens()
+        lemma = _measured(w, claim, tokens, shared.measures())
     if lemma is None:
         return None
     if shared is None:

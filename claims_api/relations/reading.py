@@ -171,6 +171,7 @@ def read(article: Article) -> Reading:
         last_end = c.end
         by_sentence.setdefault((c.sentence_start, c.sentence_end), []).append(i)
     groups = nouns()
+    names = groups.keys()
     sentences: list[Sentence] = []
     for (s_start, s_end), members in sorted(by_sentence.items()):
         s = Sentence(start=s_start, end=max(s_end, article.claims[members[-1]].end))
@@ -214,11 +215,10 @@ def read(article: Article) -> Reading:
             at = u.end
         s.tail = Gap(tokens(text[at : s.end]), at, s.end)
         s.units = units
-        found = set()
+        found: set[str] = set()
         for gap in [*s.before, s.tail]:
-            for w in gap.words:
-                if w in groups:
-                    found.add(groups[w])
+            for w in names & gap.words:  # (a set operation, not a loop over the words)
+                found.add(groups[w])
         s.nouns = frozenset(found)
         s.first_words = tokens(text[s.start : min(s.end, s.start + 40)])[:3]
         sentences.append(s)
