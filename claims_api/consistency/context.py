@@ -40,6 +40,8 @@ _AUX = frozenset(lexicons.words("aux_verbs"))
 _LATIN_RUN = re.compile(r"[a-z]+")
 #: Whether every measured word is a run of a-z (then a clause without such a run names none).
 _LATIN_MEASURES = all(_LATIN_RUN.fullmatch(word) for word in MEASURES)
+#: Any measured word, anywhere in a lower-cased text (a trie of the words, compiled once).
+_MEASURE_TEXT = re.compile(lexicons.trie_pattern(MEASURES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,8 @@ class _Sentences(NamedTuple):
     spans: dict[int, list[tuple[int, int]]]  # sentence_start -> its claims' spans, relative to it
     keys: frozenset[tuple[int, int]]  # (sentence_start, sentence_end) of the article's claims
     read: dict[tuple[int, int], _Sentence]
+    #: (sentence_start, sentence_end) -> whether the sentence's text holds a measured word at all
+    measures: dict[tuple[int, int], bool]
 
 
 @per_article
@@ -178,7 +182,23 @@ def _sentences(article: Article) -> _Sentences:
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in article.claims:
         spans.setdefault(c.sentence_start, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
-    return _Sentences(spans, frozenset((c.sentence_start, c.sentence_end) for c in article.claims), {})
+    return _Sentences(spans, frozenset((c.sentence_start, c.sentence_end) for c in article.claims), {}, {})
+
+
+def _sentence_measures(article: Article, claim: Claim) -> bool:
+    """False when the claim's sentence holds no measured word, not even inside a longer word.
+
+    Every clause of the sentence is its text with parts blanked, which never makes new letters
+    meet, so then no clause of it names a measured thing. Read once per sentence.
+    """
+    if not _LATIN_MEASURES:
+        return True
+    key = (claim.sentence_start, claim.sentence_end)
+    table = _sentences(article).measures
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _MEASURE_TEXT.search(article.sentence(claim).lower()) is not None
+    return found
 
 
 def _sentence(article: Article, claim: Claim) -> _Sentence:
@@ -469,6 +489,8 @@ def clause_words(article: Article, claim: Claim) -> Tokens:
 
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
+    if claim.kind is not Kind.COUNT and not _sentence_measures(article, claim):
+        return None  # no counted noun, no measured word: ``measured`` is None, the clause unread
     clause = _clause(article, claim)
     w, shared = clause.window, clause.shared
     if shared is None:
