@@ -27,14 +27,21 @@ from claims_api.model import Article, Claim, Kind
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014\u2013\n]| - ")
 _BREAK_CHARS = frozenset(";:\u2014\u2013\n-")
-#: A word: a letter, then letters, digits, dots, apostrophes and dashes, not ending in the last four.
-_WORD = re.compile(r"[^\W\d_](?:[\w.\u2019'-]*\w)?")
+#: A word: a letter, then letters, digits, dots, apostrophes and dashes, not ending in the last four
+#: (written as runs of word characters joined by runs of the four, which the engine matches
+#: without backtracking over every word's last character).
+_WORD = re.compile(r"[^\W\d_]\w*(?:[.\u2019'-]+\w+)*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PARENS = re.compile(r"\([^()]*\)")
 _RELATIVE = tuple(f"{w} " for w in lexicons.words("relative_words"))
 _POSSESSIVE = frozenset(("'s", "\u2019s", "'S", "\u2019S"))
 _LOWER_WORD = re.compile(r"[^\W\d_][\w-]*")
 _AUX = frozenset(lexicons.words("aux_verbs"))
+_LATIN_RUN = re.compile(r"[a-z]+")
+#: Whether every measured word is a run of a-z (then a clause without such a run names none).
+_LATIN_MEASURES = all(_LATIN_RUN.fullmatch(word) for word in MEASURES)
+#: Any measured word, anywhere in a lower-cased text (a trie of the words, compiled once).
+_MEASURE_TEXT = re.compile(lexicons.trie_pattern(MEASURES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,36 @@ def _blank(s: str, a: int, b: int) -> str:
 Tokens = list[tuple[int, str]]
 
 
+class _Words:
+    """One clause's words, read once for the claims it holds (each claim blanked, so the clause
+    reads the same for all of them): its words, the measured ones among them, its names; each
+    read on first use."""
+
+    __slots__ = ("_measures", "_tokens", "maybe_measured", "names", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # the clause, claims and asides blanked
+        self._tokens: Tokens | None = None
+        self._measures: list[tuple[int, str]] | None = None
+        self.names: frozenset[str] | None = None  # ``entities`` of the clause
+        #: False when no word of the clause can name a measured thing: when those words are all
+        #: runs of a-z, a word of the clause lower-casing to one is a whole run of a-z in the
+        #: lower-cased clause (one set test, no words split)
+        self.maybe_measured = not _LATIN_MEASURES or not MEASURES.keys().isdisjoint(
+            _LATIN_RUN.findall(text.lower())
+        )
+
+    def tokens(self) -> Tokens:
+        if self._tokens is None:
+            self._tokens = _tokens(self.text)
+        return self._tokens
+
+    def measures(self) -> list[tuple[int, str]]:
+        if self._measures is None:
+            self._measures = _measures(self.tokens()) if self.maybe_measured else []
+        return self._measures
+
+
 class _Sentence(NamedTuple):
     """One sentence read once for all its claims; spans and offsets relative to its start."""
 
@@ -68,10 +105,11 @@ class _Sentence(NamedTuple):
     claims: tuple[tuple[int, int], ...]  # spans of the claims starting in the sentence
     blank: str  # the text with every aside and every claim blanked
     cuts: tuple[int, ...]  # clause breaks, none in an aside, a claim or across a claim's edge
-    word_at: tuple[int, ...]  # offsets of the words of ``blank``
-    words: Tokens  # the words of ``blank``
-    reach: tuple[int, ...] = ()  # running maximum of the ends of ``claims``
-    parens_reach: tuple[int, ...] = ()  # running maximum of the ends of ``parens``
+    reach: tuple[int, ...]  # running maximum of the ends of ``claims``
+    parens_reach: tuple[int, ...]  # running maximum of the ends of ``parens``
+    #: (start, end) of a clause of ``blank`` -> its words; filled as claims ask, so the claims of
+    #: one clause share its reading and the clauses no claim asks for are never split into words
+    clause_words: dict[tuple[int, int], _Words]
 
 
 def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
@@ -89,11 +127,22 @@ def _fill(s: str, spans: Iterable[tuple[int, int]], ch: str) -> str:
     return "".join(pieces)
 
 
-def _cuts(text: str, asides: Sequence[tuple[int, int]], claims: Sequence[tuple[int, int]]) -> list[int]:
-    """Clause breaks of ``text`` once ``asides`` are blanked, never inside or across a claim."""
+def _cuts(
+    text: str,
+    asides: Sequence[tuple[int, int]],
+    claims: Sequence[tuple[int, int]],
+    blanked: str | None = None,
+) -> list[int]:
+    """Clause breaks of ``text`` once ``asides`` are blanked, never inside or across a claim.
+
+    ``blanked`` is ``text`` with the asides and the claims already blanked, when the caller has it.
+    """
     if _BREAK_CHARS.isdisjoint(text):
         return []
-    marked = _fill(text, asides, " ") if asides else text
+    if blanked is not None:
+        marked = blanked  # its blanked claims are marked again below: the asides stay blank
+    else:
+        marked = _fill(text, asides, " ") if asides else text
     if claims:  # a dash or colon touching a figure ("from -3 percent") is its sign, not a break
         marked = _fill(marked, claims, "#")
     return [m.start() for m in _CLAUSE_BREAK.finditer(marked)]
@@ -104,39 +153,64 @@ def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
     parens = tuple(m.span() for m in _PARENS.finditer(text)) if "(" in text else ()
     inside = [(a, b) for a, b in spans if 0 <= a < b <= n]
     blank = _fill(text, [*parens, *inside], " ") if parens or inside else text
-    words = _tokens(blank)
     claims = tuple(sorted(spans))
     return _Sentence(
         text,
         parens,
         claims,
         blank,
-        tuple(_cuts(text, parens, inside)),
-        tuple(pos for pos, _ in words),
-        words,
+        tuple(_cuts(text, parens, inside, blank)),
         _running_max(claims),
         _running_max(parens),
+        {},
     )
 
 
+class _Sentences(NamedTuple):
+    """An article's sentences, each read on first use (a sentence no claim asks about is not read)."""
+
+    spans: dict[int, list[tuple[int, int]]]  # sentence_start -> its claims' spans, relative to it
+    keys: frozenset[tuple[int, int]]  # (sentence_start, sentence_end) of the article's claims
+    read: dict[tuple[int, int], _Sentence]
+    #: (sentence_start, sentence_end) -> whether the sentence's text holds a measured word at all
+    measures: dict[tuple[int, int], bool]
+
+
 @per_article
-def _sentences(article: Article) -> dict[tuple[int, int], _Sentence]:
-    """(sentence_start, sentence_end) -> the sentence read once, spans relative to its start."""
+def _sentences(article: Article) -> _Sentences:
+    """The article's claim spans by sentence, and a place for each sentence read once."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for c in article.claims:
         spans.setdefault(c.sentence_start, []).append((c.start - c.sentence_start, c.end - c.sentence_start))
-    found = {}
-    for c in article.claims:
-        key = (c.sentence_start, c.sentence_end)
-        if key not in found:
-            found[key] = _read(article.sentence(c), tuple(spans[c.sentence_start]))
+    return _Sentences(spans, frozenset((c.sentence_start, c.sentence_end) for c in article.claims), {}, {})
+
+
+def _sentence_measures(article: Article, claim: Claim) -> bool:
+    """False when the claim's sentence holds no measured word, not even inside a longer word.
+
+    Every clause of the sentence is its text with parts blanked, which never makes new letters
+    meet, so then no clause of it names a measured thing. Read once per sentence.
+    """
+    if not _LATIN_MEASURES:
+        return True
+    key = (claim.sentence_start, claim.sentence_end)
+    table = _sentences(article).measures
+    found = table.get(key)
+    if found is None:
+        found = table[key] = _MEASURE_TEXT.search(article.sentence(claim).lower()) is not None
     return found
 
 
 def _sentence(article: Article, claim: Claim) -> _Sentence:
-    found = _sentences(article).get((claim.sentence_start, claim.sentence_end))
-    if found is not None:
-        return found
+    """The claim's sentence read once for all its claims (spans relative to its start)."""
+    found = _sentences(article)
+    key = (claim.sentence_start, claim.sentence_end)
+    sent = found.read.get(key)
+    if sent is not None:
+        return sent
+    if key in found.keys:
+        sent = found.read[key] = _read(article.sentence(claim), tuple(found.spans[claim.sentence_start]))
+        return sent
     # a claim from elsewhere: read its sentence against this article's claims
     spans = tuple(
         (c.start - claim.sentence_start, c.end - claim.sentence_start)
@@ -151,7 +225,12 @@ class _Clause:
     """A claim's window together with its words, which ``clause_words`` hands out."""
 
     window: Window
-    words: Tokens
+    own: Tokens | None  # the words of a claim read on its own (``_odd_window``)
+    shared: _Words | None = None  # the clause's reading, when the claim reads it with the others
+
+    @property
+    def words(self) -> Tokens:
+        return self.shared.tokens() if self.shared is not None else self.own  # type: ignore[return-value]
 
 
 def _alone(sent: _Sentence, cs: int, ce: int) -> bool:
@@ -198,9 +277,13 @@ def _clause(article: Article, claim: Claim) -> _Clause:
     ce = claim.end - claim.sentence_start
     if _alone(sent, cs, ce):
         w = _bounds(sent.blank, sent.cuts, 0, len(sent.text), cs, ce)
-        lo = bisect.bisect_left(sent.word_at, w.start)
-        hi = bisect.bisect_left(sent.word_at, w.end, lo)
-        return _Clause(w, [(pos - w.start, word) for pos, word in sent.words[lo:hi]])
+        # a clause starts after a comma or a break and ends at one (or at the sentence's edges),
+        # so no word runs across its edges: its words are the sentence's words within it
+        key = (w.start, w.end)
+        shared = sent.clause_words.get(key)
+        if shared is None:
+            shared = sent.clause_words[key] = _Words(sent.blank[w.start : w.end])
+        return _Clause(w, None, shared)
     w = _odd_window(sent, cs, ce)
     return _Clause(w, _tokens(w.text[w.start : w.end]))
 
@@ -360,17 +443,33 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
 
     ``tokens`` are the window's words when the caller already has them.
     """
+    return _measured(w, claim, tokens, None)
+
+
+def _measures(tokens: Tokens) -> list[tuple[int, str]]:
+    """(offset, lemma) of the words naming a measured thing."""
+    found = []
+    for pos, word in tokens:
+        lemma = MEASURES.get(word.lower())
+        if lemma is not None:
+            found.append((pos, lemma))
+    return found
+
+
+def _measured(
+    w: Window, claim: Claim, tokens: Tokens | None, hits: list[tuple[int, str]] | None
+) -> str | None:
+    """``measured``, with the window's measured words (``hits``) when the caller has them."""
     noun = counted_noun(w, tokens) if claim.kind is Kind.COUNT else None
     if noun is not None:
         if noun in MEASURES:
             return MEASURES[noun]
         if noun not in GENERIC_NOUNS and noun not in PLACES:
             return _singular(noun)
+    if hits is None:
+        hits = _measures(_tokens(w.text[w.start : w.end]) if tokens is None else tokens)
     best: tuple[int, str] | None = None
-    for pos, word in _tokens(w.text[w.start : w.end]) if tokens is None else tokens:
-        lemma = MEASURES.get(word.lower())
-        if lemma is None:
-            continue
+    for pos, lemma in hits:
         at = w.start + pos
         distance = w.claim_start - at if at < w.claim_start else at - w.claim_end
         if best is None or distance < best[0]:
@@ -381,18 +480,35 @@ def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | Non
 
 
 def clause_words(article: Article, claim: Claim) -> Tokens:
-    """The words of the claim's clause (``window``), offsets from the clause's start."""
+    """The words of the claim's clause (``window``), offsets from the clause's start.
+
+    The list is shared by the claims of one clause: read it, do not change it.
+    """
     return _clause(article, claim).words
 
 
 def subject(article: Article, claim: Claim) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
     """(measured lemma, names, years) of a claim, or None when its clause names no thing or no name."""
-    w = window(article, claim)
-    tokens = clause_words(article, claim)
-    lemma = measured(w, claim, tokens)
+    if claim.kind is not Kind.COUNT and not _sentence_measures(article, claim):
+        return None  # no counted noun, no measured word: ``measured`` is None, the clause unread
+    clause = _clause(article, claim)
+    w, shared = clause.window, clause.shared
+    if shared is None:
+        tokens = clause.words
+        lemma = measured(w, claim, tokens)
+    elif claim.kind is not Kind.COUNT and not shared.maybe_measured:
+        return None  # no counted noun, no measured word: ``measured`` is None without the words
+    else:
+        tokens = shared.tokens()
+        lemma = _measured(w, claim, tokens, shared.measures())
     if lemma is None:
         return None
-    names = entities(w, article.text, tokens)
+    if shared is None:
+        names = entities(w, article.text, tokens)
+    else:
+        if shared.names is None:  # the same for every claim of the clause (all of them blanked)
+            shared.names = entities(w, article.text, tokens)
+        names = shared.names
     if not names:
         return None
     return lemma, names, years(w)

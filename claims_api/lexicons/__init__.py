@@ -7,6 +7,8 @@ directly: ``load(name)`` parses once per process and checks the top-level shape.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -46,3 +48,26 @@ def groups(name: str) -> dict[str, str]:
         for w in names:
             out.setdefault(w, names[0])
     return out
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """A regular expression matching any of ``phrases`` (escaped), written as a trie of their
+    characters: ``(?:a(?:id|pproval)|b...)``. The engine then tries one branch per character
+    instead of every phrase at every position of a text."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        if not phrase:
+            continue
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)

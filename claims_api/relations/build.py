@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claims_api.consistency.memo import per_article, scope
+from claims_api.consistency.memo import no_cyclic_gc, per_article, scope
 from claims_api.model import Article, Claim, Kind
 from claims_api.relations.model import ArticleRelations, Direction, Member, Relation, RelationKind, Role
 from claims_api.relations.reading import (
@@ -232,9 +232,6 @@ class _Builder:
             cur: Frame | None = None
             parked: Frame | None = None
             prev: int | None = None
-            vague_words = multiplier(
-                tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
-            )
             for k, u in enumerate(s.units):
                 c = self.c(u.head)
                 before = s.before[k].words
@@ -372,9 +369,13 @@ class _Builder:
                         if earlier is not None:
                             self.comparison(earlier, u.head, d, "comparative:reference", s)
                 prev = u.head
-            if vague_words is not None:
-                for f in self.by_sentence.get(si, []):
-                    if f.multiple is None and f.change is None:
+            bare = [f for f in self.by_sentence.get(si, ()) if f.multiple is None and f.change is None]
+            if bare:  # a multiplier word anywhere in the sentence ("doubled") for its plain frames
+                vague_words = multiplier(
+                    tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
+                )
+                if vague_words is not None:
+                    for f in bare:
                         f.multiple = vague_words
             for f in self.by_sentence.get(si, []):
                 if f.multiple is not None and f.multiple_claim is None:
@@ -553,8 +554,10 @@ class _Builder:
         open_group: tuple[int, list[int], int] | None = None  # (total, parts, sentence of last part)
         groups: list[tuple[int, list[int], str, int, bool]] = []  # total, parts, how, sentence, sums
         include_next = {p: True for p in phrases("include_next")}
+        references, make_up = wordset("references"), phrases("make_up")
         for si, s in enumerate(sentences):
             heads = [u.head for u in s.units]
+            refers = bool(s.first_words) and s.first_words[0] in references
             led = [self._not_part(s.before[k].words) for k in range(len(heads))]
 
             def around(k: int, side: str, heads: list[int] = heads, led: list[bool] = led) -> list[int]:
@@ -581,7 +584,6 @@ class _Builder:
                 hit = find(before, "total_markers", last=12)
                 word = " ".join(hit[1]) if hit else ""
                 close = hit is not None and hit[0] + len(hit[1]) >= len(before) - 1
-                refers = bool(s.first_words) and s.first_words[0] in wordset("references")
                 if word in ("valued", "valuing") and before[-1:] == ("at",) and refers and si > 0:
                     part = self.last_compatible(sentences[si - 1], c)
                     if part is not None:
@@ -592,7 +594,7 @@ class _Builder:
                         groups.append((u.head, [heads[k - 1]], "out-of", si, False))
                     continue
                 if close and word:
-                    sums = tuple(word.split()) in phrases("make_up")
+                    sums = tuple(word.split()) in make_up
                     if word == "a total of" and k == 0:
                         parts = around(k, "after")
                     else:
@@ -600,9 +602,8 @@ class _Builder:
                     if len(parts) >= 2:
                         groups.append((u.head, parts, f"total:{word}", si, sums))
                     continue
-                if find(after[:3], "total_after") is not None and after[:1] != ("from",):
-                    hit2 = find(after[:3], "total_after")
-                    assert hit2 is not None
+                hit2 = find(after[:3], "total_after")
+                if hit2 is not None and after[:1] != ("from",):
                     if hit2[0] == 0:
                         parts = around(k, "before")
                         if len(parts) >= 2:
@@ -650,7 +651,8 @@ class _Builder:
                             groups.append((u.head, parts, "include-next-sentence", si, False))
                         continue
                 lead = tokens_of(c.text[:16])[:2] if c.text[:1].isalpha() else ()
-                if find(lead, "part_markers") is not None and find(lead, "part_markers")[0] == 0:
+                lead_hit = find(lead, "part_markers") if lead else None
+                if lead_hit is not None and lead_hit[0] == 0:
                     before = (*before, *lead)  # the extractor keeps "A further" in the span
                 hit = find(before, "part_markers", last=6)
                 if hit is None:
@@ -820,5 +822,5 @@ def _implied(amount: Claim, base: Claim) -> dict[str, object] | None:
 @per_article
 def relate(article: Article) -> ArticleRelations:
     """The relation pass over one article (memoised for the length of one consistency run)."""
-    with scope():  # the subject keys read each sentence once (context's per-article memo)
+    with no_cyclic_gc(), scope():  # the subject keys read each sentence once (context's memo)
         return _Builder(article).build()

@@ -102,6 +102,8 @@ def find(words: tuple[str, ...], name: str, *, last: int | None = None) -> tuple
     """The rightmost phrase of lexicon ``name`` in ``words`` (within the ``last`` words): (index, phrase)."""
     lo = 0 if last is None else max(0, len(words) - last)
     table = _by_first(name)
+    if table.keys().isdisjoint(words[lo:] if lo else words):
+        return None  # no word opens a phrase of the lexicon (most gaps): one pass in C
     for i in range(len(words) - 1, lo - 1, -1):
         candidates = table.get(words[i])
         if candidates:
@@ -122,6 +124,8 @@ def _multiples_by_first() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]
 def multiplier(words: tuple[str, ...]) -> float | None:
     """The factor of the first multiplier word in ``words`` ("doubled" 2, "in half" 0.5), or None."""
     table = _multiples_by_first()
+    if table.keys().isdisjoint(words):
+        return None
     for i, w in enumerate(words):
         for p, factor in table.get(w, ()):
             if words[i : i + len(p)] == p:
@@ -167,6 +171,7 @@ def read(article: Article) -> Reading:
         last_end = c.end
         by_sentence.setdefault((c.sentence_start, c.sentence_end), []).append(i)
     groups = nouns()
+    names = groups.keys()
     sentences: list[Sentence] = []
     for (s_start, s_end), members in sorted(by_sentence.items()):
         s = Sentence(start=s_start, end=max(s_end, article.claims[members[-1]].end))
@@ -181,12 +186,15 @@ def read(article: Article) -> Reading:
             if units:
                 prev = units[-1]
                 last = article.claims[(prev.conversions or [prev.head])[-1]]
-                between = text[last.end : c.start]
                 head = article.claims[prev.head]
-                opener = _OPEN.match(between) and not prev.conversions
-                follower = open_bracket and prev.conversions and _NEXT.match(between)
-                orish = not prev.conversions and _OR.match(between)
-                if (opener or follower or orish) and _convertible(article, head, c):
+                if _convertible(article, head, c):  # (before the words between: most pairs are not)
+                    between = text[last.end : c.start]
+                    opener = _OPEN.match(between) and not prev.conversions
+                    follower = open_bracket and prev.conversions and _NEXT.match(between)
+                    orish = not prev.conversions and _OR.match(between)
+                else:
+                    opener = follower = orish = None
+                if opener or follower or orish:
                     prev.conversions.append(i)
                     prev.end = c.end
                     open_bracket = bool(opener or follower)
@@ -207,11 +215,10 @@ def read(article: Article) -> Reading:
             at = u.end
         s.tail = Gap(tokens(text[at : s.end]), at, s.end)
         s.units = units
-        found = set()
+        found: set[str] = set()
         for gap in [*s.before, s.tail]:
-            for w in gap.words:
-                if w in groups:
-                    found.add(groups[w])
+            for w in names & gap.words:  # (a set operation, not a loop over the words)
+                found.add(groups[w])
         s.nouns = frozenset(found)
         s.first_words = tokens(text[s.start : min(s.end, s.start + 40)])[:3]
         sentences.append(s)

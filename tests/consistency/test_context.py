@@ -175,3 +175,72 @@ def test_subject(text, span, expected):
         assert got is None
     else:
         assert got is not None and (got[0], set(got[1])) == expected
+
+
+# The shortcuts of the subject reading (a sentence or a clause without any measured word is not
+# split into words) never change a subject: each case read with them and without them.
+# (text, claim span, kind)
+SHORTCUT_CASES = [
+    ("Nonprofit groups in Chile raised $4 million last year.", "$4 million", "money"),
+    ("Profits at the Lima plant fell 12%, its owners said.", "12%", "percent"),
+    ("The team from Bolivia scored 3 goals in La Paz.", "3", "count"),
+    ("The Bolivian team won by 2.5 points in May.", "2.5 points", "quantity"),
+    ("Officials in Peru counted 120 candidates, up from 90.", "120", "count"),
+    ("Exports from Peru (worth $2 billion) grew, the ministry said.", "$2 billion", "money"),
+    ("In Quito, prices rose 4%; wages in Ecuador rose 2%.", "2%", "percent"),
+    ("Chile's EXPORTS reached $9 billion in 2023.", "$9 billion", "money"),
+    ("The Peruvian firm, which spent $3 million, opened in Lima.", "$3 million", "money"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"), SHORTCUT_CASES, ids=[c[1] + ":" + c[2] for c in SHORTCUT_CASES]
+)
+def test_shortcuts_never_change_a_subject(monkeypatch, text, span, kind):
+    from claims_api.consistency import context
+
+    spec = {"text": span, "kind": kind, "value": 1.0}
+    if kind == "money":
+        spec["unit"] = "USD"
+    article = make_article(text, [spec])
+    claim = article.claims[0]
+    with scope():
+        fast = subject(article, claim)
+    monkeypatch.setattr(context, "_LATIN_MEASURES", False)  # both shortcuts off: every clause read
+    with scope():
+        slow = subject(article, claim)
+    assert fast == slow
+
+
+def test_sentence_readings_are_per_article():
+    """Two articles whose sentences sit at the same offsets, read in one scope, keep their own
+    clauses, words and subjects (the readings are stored per article)."""
+    first = make_article(
+        "Exports in Peru rose to $5 billion.", [{"text": "$5 billion", "kind": "money", "value": 5e9}]
+    )
+    second = make_article(
+        "Loans in Brazil grew to $5 billion.", [{"text": "$5 billion", "kind": "money", "value": 5e9}]
+    )
+    assert first.claims[0].start == second.claims[0].start
+    with scope():
+        a = subject(first, first.claims[0])
+        b = subject(second, second.claims[0])
+        words_b = {w for _, w in clause_words(second, second.claims[0])}
+    assert a is not None and (a[0], set(a[1])) == ("export", {"Peru"})
+    assert b is not None and (b[0], set(b[1])) == ("loan", {"Brazil"})
+    assert {"Loans", "Brazil", "grew"} <= words_b and "Exports" not in words_b
+
+
+def test_claims_of_one_clause_read_it_alike():
+    """Claims sharing a clause get the same words inside a scope as when each is read alone."""
+    article = make_article(
+        "Peru received $3 billion and 40 tonnes of aid from Chile.",
+        [
+            {"text": "$3 billion", "kind": "money", "value": 3e9},
+            {"text": "40 tonnes", "kind": "quantity", "value": 40},
+        ],
+    )
+    alone = [(window(article, c), clause_words(article, c)) for c in article.claims]
+    with scope():
+        shared = [(window(article, c), clause_words(article, c)) for c in article.claims]
+    assert shared == alone
