@@ -899,9 +899,17 @@ class _SqlSource:
         return c.year.is_(None) if year is None else c.year == year
 
     def years(self, pair: str) -> list[int | None]:
+        """The years of the pair's judged conversions (None first, for the undated), one index
+        seek per year (``SELECT DISTINCT`` read every row of the pair)."""
         c = t.fx_rows.c
-        found = set(self.conn.execute(sa.select(c.year).where(c.pair == pair, c.judged).distinct()).scalars())
-        return sorted(found, key=lambda y: (y is not None, y or 0))
+        where = (c.pair == pair, c.judged)
+        undated = self.conn.execute(sa.select(c.id).where(*where, c.year.is_(None)).limit(1)).first()
+        found: list[int | None] = [None] if undated else []
+        year = self.conn.execute(sa.select(sa.func.min(c.year)).where(*where)).scalar()
+        while year is not None:
+            found.append(int(year))
+            year = self.conn.execute(sa.select(sa.func.min(c.year)).where(*where, c.year > year)).scalar()
+        return found
 
     def count(self, pair_or_key: str, year: int | None = None) -> int:
         if pair_or_key.startswith(corpus.FIGURE_PREFIX):

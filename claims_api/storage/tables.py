@@ -108,7 +108,7 @@ findings = sa.Table(
     "findings",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("key", sa.Text, nullable=False, index=True),
+    sa.Column("key", sa.Text, nullable=False),
     sa.Column("rule", sa.String(64), nullable=False, index=True),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("severity", sa.String(16), nullable=False),
@@ -119,6 +119,9 @@ findings = sa.Table(
     sa.Column("rank", sa.Integer, nullable=False, server_default="9"),  # severity order, high = 0
     sa.Column("rules_version", sa.String(32), nullable=False, server_default="0", index=True),
     sa.Index("ix_findings_rank_rule_key_id", "rank", "rule", "key", "id"),
+    # a key's re-judgement rewrites its cross-article findings (article_id NULL) only: found by
+    # one index search, not by walking every within-article finding the key also holds
+    sa.Index("ix_findings_key_article_id", "key", "article_id"),
     sqlite_autoincrement=True,
 )
 
@@ -158,6 +161,7 @@ fx_rows = sa.Table(
     sa.Column("arithmetic", sa.Text, nullable=False),
     sa.Index("ix_fx_rows_pair_rate", "pair", "rate"),
     sa.Index("ix_fx_rows_pair_year_rate", "pair", "year", "rate"),
+    sa.Index("ix_fx_rows_pair_judged_year", "pair", "judged", "year"),  # a pair's years, one seek each
 )
 
 figure_rows = sa.Table(
