@@ -58,6 +58,7 @@ open_schema = schemathesis.openapi.from_dict(RAW)
 keyed_schema = schemathesis.openapi.from_dict(keyed_contract(RAW))
 
 READ_POSTS = {"/v1/extract"}
+UNSUPPORTED_LANGUAGE = "urn:claims-api:problem:unsupported-language"
 
 
 @keyed_schema.auth(refresh_interval=None)  # no caching: the key depends on the operation
@@ -89,7 +90,7 @@ def excluded(case: Any, response: Any) -> list[Any]:
     # JSON schema cannot say which strings read as English, so a generated text may be refused
     # though it is schema-valid. Only that answer is spared "schema-valid data is accepted"; it
     # is still checked against the contract (status, content type, Problem schema).
-    if response.status_code == 422 and _problem_type(response) == "urn:claims-api:problem:unsupported-language":
+    if response.status_code == 422 and _problem_type(response) == UNSUPPORTED_LANGUAGE:
         out.append(positive_data_acceptance)
     return out
 
