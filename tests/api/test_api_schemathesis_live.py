@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Iterator, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ READ_KEY = "live-read-key"
 # explicit examples, the coverage phase and this many generated cases.
 # CLAIMS_LIVE_EXAMPLES raises it for a longer search.
 EXAMPLES = int(os.environ.get("CLAIMS_LIVE_EXAMPLES") or 8)
+STATEFUL_EXAMPLES = int(os.environ.get("CLAIMS_LIVE_STATEFUL_EXAMPLES") or 10)
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture]
 
 RAW = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
@@ -110,24 +112,36 @@ def call_and_validate(case: Any, base: str, session: requests.Session) -> None:
     case.validate_response(response, excluded_checks=excluded(case, response), transport_kwargs=kwargs)
 
 
-def _serve(tmp: Path, env: dict[str, str]) -> LiveServer:
-    return LiveServer(f"sqlite:///{tmp / 'claims.db'}", tmp / "server.log", workers=2, env=env)
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LiveServer]]:
+    """Both servers, started side by side (each takes seconds to boot its workers)."""
+    envs = {"open": {}, "keys": {"CLAIMS_API_KEYS": WRITE_KEY, "CLAIMS_API_READ_KEYS": READ_KEY}}
+
+    def serve(name: str) -> LiveServer:
+        tmp = tmp_path_factory.mktemp(f"live-{name}")
+        return LiveServer(f"sqlite:///{tmp / 'claims.db'}", tmp / "server.log", workers=2, env=envs[name])
+
+    with ThreadPoolExecutor(2) as pool:
+        futures = {name: pool.submit(serve, name) for name in envs}
+    started = {name: f.result() for name, f in futures.items() if f.exception() is None}
+    try:
+        for f in futures.values():
+            if f.exception() is not None:
+                raise f.exception()  # type: ignore[misc]
+        yield started
+    finally:
+        for server in started.values():
+            server.stop()
 
 
 @pytest.fixture(scope="module")
-def open_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = _serve(tmp_path_factory.mktemp("live-open"), {})
-    yield server
-    server.stop()
+def open_server(servers: dict[str, LiveServer]) -> LiveServer:
+    return servers["open"]
 
 
 @pytest.fixture(scope="module")
-def keyed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    server = _serve(
-        tmp_path_factory.mktemp("live-keys"), {"CLAIMS_API_KEYS": WRITE_KEY, "CLAIMS_API_READ_KEYS": READ_KEY}
-    )
-    yield server
-    server.stop()
+def keyed_server(servers: dict[str, LiveServer]) -> LiveServer:
+    return servers["keys"]
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +162,42 @@ def test_live_conforms_without_keys(case: Any, open_server: LiveServer, session:
 def test_live_conforms_with_keys(case: Any, keyed_server: LiveServer, session: requests.Session) -> None:
     assert case.operation.schema.auth.is_defined
     call_and_validate(case, keyed_server.base, session)
+
+
+# -- stateful: the links schemathesis infers (store, then read, list and delete what was stored) --
+# Only these runs exercise the checks that need earlier calls: use_after_free (a deleted article
+# stays gone) and ensure_resource_availability (a stored article can be read back).
+
+
+def run_workflow(schema: Any, base: str, session: requests.Session) -> None:
+    class Workflow(schema.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+            return {"base_url": base, "session": session, "timeout": 30}
+
+        def validate_response(
+            self, response: Any, case: Any, additional_checks: Any = None, **kwargs: Any
+        ) -> None:
+            case.validate_response(
+                response,
+                additional_checks=additional_checks,
+                excluded_checks=excluded(case, response),
+                transport_kwargs=kwargs or None,
+                recorder=self.recorder,
+            )
+
+    Workflow.run(
+        settings=settings(
+            max_examples=STATEFUL_EXAMPLES,
+            stateful_step_count=6,
+            deadline=None,
+            suppress_health_check=SLOW_OK,
+        )
+    )
+
+
+def test_live_workflow_without_keys(open_server: LiveServer, session: requests.Session) -> None:
+    run_workflow(open_schema, open_server.base, session)
+
+
+def test_live_workflow_with_keys(keyed_server: LiveServer, session: requests.Session) -> None:
+    run_workflow(keyed_schema, keyed_server.base, session)
