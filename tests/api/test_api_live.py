@@ -26,7 +26,9 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     server = LiveServer(
         f"sqlite:///{tmp / 'claims.db'}",
         tmp / "server.log",
-        env={"CLAIMS_MAX_BODY_BYTES": str(LIMIT), "CLAIMS_WORKER_TIMEOUT": "3"},
+        # a timeout far above what the 64 KB bodies of these tests take even on a loaded machine
+        # (6.7 s seen with a load of 6 on 2 cores); the timeout itself is tested on ``hurried``
+        env={"CLAIMS_MAX_BODY_BYTES": str(LIMIT), "CLAIMS_WORKER_TIMEOUT": "30"},
     )
     yield server
     server.stop()
@@ -167,9 +169,15 @@ def test_request_past_the_worker_timeout_is_a_504_problem(hurried: LiveServer) -
                 break
         except requests.RequestException:
             time.sleep(0.5)
-    assert (
-        requests.post(f"{live.base}/v1/extract", json={"text": "12 m\u0130"}, timeout=10).status_code == 200
-    )
+    # a small request fits the 0.3 s; on a loaded machine a try may not, and is a 504 problem too
+    answers = []
+    for _ in range(5):
+        r = requests.post(f"{live.base}/v1/extract", json={"text": "12 m\u0130"}, timeout=10)
+        answers.append(r.status_code)
+        if r.status_code == 200:
+            break
+        is_problem(r, 504)
+    assert answers[-1] == 200, answers
 
 
 # -- 10: Swagger UI renders the OpenAPI 3.1 contract ----------------------------------------------
