@@ -46,7 +46,7 @@ RULES = tuple(c.name for c in CHECKS)
 
 #: The version of the rules that made a finding (stored with each one); bump it whenever a rule
 #: changes what it finds, and ``claims-api db upgrade`` recomputes the stored findings.
-RULES_VERSION = "2026.12.1"
+RULES_VERSION = "2026.12.2"
 
 __all__ = [
     "CHECKS",
