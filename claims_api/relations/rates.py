@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from claims_api import lexicons
 from claims_api.consistency.base import DAYS, Interval, duration_days, interval, numeric, per_day
@@ -28,11 +28,8 @@ from claims_api.relations.model import Member, Relation, RelationKind, Role
 
 #: How many counts of the rate's sentence (nearest first) and of the next sentence are paired.
 WINDOW = 6
-#: Words and punctuation, each with its span ("2,190 in the last year" -> in, the, last, year).
-_TOKEN = re.compile(r"[^\W_][\w'\u2019-]*|[^\w\s]")
 _LETTERS = re.compile(r"[A-Za-z]+")
-#: Punctuation that ends a clause (and so the reach of a plan word).
-_BREAK_MARKS = frozenset(";:\u2014\u2013-")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @functools.cache
@@ -53,16 +50,26 @@ def _measures() -> dict[str, str]:
     return lexicons.groups("measured_lemmas")
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def _alternatives(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(lexicons.words(name), key=len, reverse=True))
 
 
-def _period_word(token: str) -> float | None:
-    """Days in a period word ("year", "years", "year's"), else None."""
-    w = token.split("'")[0].split("\u2019")[0]
-    if w not in DAYS and w.endswith("s"):
-        w = w[:-1]
-    return DAYS.get(w)
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(period after a total, a rate's "per <period>", a clause break), built from the lexicons."""
+    units = "|".join(sorted(DAYS, key=len, reverse=True))
+    recent = _alternatives("period_recent")
+    period_after = re.compile(
+        r"^\s*(?:[^\W\d_]+\s+){0,2}?"  # up to two words first: "homicides nationwide last year"
+        rf"(?:(?:{_alternatives('period_prepositions')})\s+(?:the\s+)?(?:(?:{recent})\s+)?|(?:the\s+)?(?:{recent})\s+)"
+        rf"(?:(?:{_alternatives('period_counts')})\s+)?({units})\b",
+        re.I,
+    )
+    per = re.compile(rf"\s(?:{_alternatives('per_words')})\s+(?:{units})\b", re.I)
+    scope_break = re.compile(
+        rf"[;:\u2014\u2013]|\s-\s|,\s*and\b|\b(?:{_alternatives('scope_breaks')})\b", re.I
+    )
+    return period_after, per, scope_break
 
 
 def period_after(text: str) -> tuple[float, int, int] | None:
@@ -70,44 +77,17 @@ def period_after(text: str) -> tuple[float, int, int] | None:
 
     "in the last year", "over the past month", "in a year", "the previous week", and up to two
     words before it ("homicides nationwide last year")."""
-    toks = _tokens(text[:80])
-    preps, recent, counts = _words("period_prepositions"), _words("period_recent"), _words("period_counts")
-    for skip in range(3):
-        if skip and not toks[skip - 1][0].isalpha():
-            return None  # only words may stand between the total and its period
-        p = skip
-        if p < len(toks) and toks[p][0] in preps:
-            p += 1
-            if p < len(toks) and toks[p][0] == "the":
-                p += 1
-            if p < len(toks) and toks[p][0] in recent:
-                p += 1
-        else:
-            if p < len(toks) and toks[p][0] == "the":
-                p += 1
-            if not (p < len(toks) and toks[p][0] in recent):
-                continue
-            p += 1
-        if p < len(toks) and toks[p][0] in counts:
-            p += 1
-        if p < len(toks):
-            d = _period_word(toks[p][0])
-            if d is not None:
-                return d, toks[0][1], toks[p][2]
-    return None
+    m = _patterns()[0].match(text)
+    if m is None:
+        return None
+    start = len(text) - len(text.lstrip())
+    return DAYS[m.group(1).lower()], start, m.end()
 
 
 def rate_nouns(claim: Claim) -> set[str]:
     """What a rate counts: "20 drivers killed per week" -> {driver, death}: the words before its
     period ("per week", "a day") that name a measure or look like a plural noun."""
-    toks = _tokens(claim.text)
-    per = _words("per_words")
-    end = len(toks)
-    for i in range(1, len(toks) - 1):
-        if toks[i][0] in per and _period_word(toks[i + 1][0]) is not None:
-            end = i
-            break
-    head = claim.text[: toks[end][1]] if end < len(toks) else claim.text
+    head = _patterns()[1].split(claim.text, maxsplit=1)[0]
     measures = _measures()
     return {
         word_lemma(w) or w
@@ -185,7 +165,7 @@ class _Reader:
     def has_plan_word(self, claim: Claim) -> bool:
         found = self.plan_sentence.get(claim.sentence_start)
         if found is None:
-            words = {t for t, _, _ in _tokens(self.article.text[claim.sentence_start : claim.sentence_end])}
+            words = _WORD.findall(self.article.text[claim.sentence_start : claim.sentence_end].lower())
             found = self.plan_sentence[claim.sentence_start] = not _words("plan_cues").isdisjoint(words)
         return found
 
@@ -194,39 +174,26 @@ class _Reader:
         contrasts) up to it, or right after it up to the first comma ("... a year is the target")."""
         if not self.has_plan_word(claim):
             return False
-        plan = _words("plan_cues")
-        head = _tokens(self.article.text[claim.sentence_start : claim.start])
-        cut = 0
-        for k in range(len(head)):
-            if _breaks(head, k):
-                cut = k + 1
-        if not plan.isdisjoint(t for t, _, _ in head[cut:]):
-            return True
-        for k, (t, _, _) in enumerate(tail := _tokens(after(self.article, claim, 40))):
-            if t == "," or _breaks(tail, k):
-                return False
-            if t in plan:
-                return True
-        return False
+        plan, scope_break = _words("plan_cues"), _patterns()[2]
+        head = self.article.text[claim.sentence_start : claim.start]
+        cuts = list(scope_break.finditer(head))
+        if cuts:
+            head = head[cuts[-1].end() :]
+        tail = scope_break.split(after(self.article, claim, 40).split(",")[0], maxsplit=1)[0]
+        return not plan.isdisjoint(_WORD.findall(head.lower())) or not plan.isdisjoint(
+            _WORD.findall(tail.lower())
+        )
 
     def counts_near(self, rate: int, sentence: int, same: bool) -> list[int]:
         """The usable counts of a sentence: nearest to the rate first in its own, first ones in the next."""
         counts = [
             j
             for j in self.by_sentence.get(sentence, ())
-            if self.c(j).kind is Kind.COUNT and not self.c(j).vague and interval(self.c(j)) is not None
+            if self.c(j).kind is Kind.COUNT and not self.c(j).vague
         ]
         if same:
             counts.sort(key=lambda j: abs(self.c(j).start - self.c(rate).start))
         return sorted(counts[:WINDOW])
-
-
-def _breaks(toks: Sequence[tuple[str, int, int]], k: int) -> bool:
-    """Whether token k ends a clause: ";", ":", a dash, ", and", or a contrast ("but", "while")."""
-    t = toks[k][0]
-    if t in _BREAK_MARKS or t in _words("scope_breaks"):
-        return True
-    return t == "and" and k > 0 and toks[k - 1][0] == ","
 
 
 def rate_totals(article: Article) -> Iterator[Relation]:
@@ -246,10 +213,10 @@ def rate_totals(article: Article) -> Iterator[Relation]:
         for sentence, where in places:
             for j in r.counts_near(i, sentence, where == "same-sentence"):
                 total = r.c(j)
-                if not compatible_nouns(nouns, r.total_nouns(j)):
-                    continue
                 period = r.period(total)
-                if period is None:
+                if period is None or interval(total) is None:
+                    continue
+                if nouns and not compatible_nouns(nouns, r.total_nouns(j)):
                     continue
                 if planned is None:
                     planned = r.planned(rate)

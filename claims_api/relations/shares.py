@@ -62,9 +62,6 @@ def is_share(article: Article, claim: Claim) -> bool:
     """A percentage between 0 and 100 that is not a change, a level of a change or a rate."""
     if claim.kind is not Kind.PERCENT or not numeric(claim) or points(claim):
         return False
-    iv = interval(claim)
-    if iv is None or iv.lo > 100 or iv.lo < 0:
-        return False
     lead = words_of(before(article, claim, 40))[-3:]
     if lead and lead[-1] in _words("not_share_before"):
         return False  # "rose from 8.1 to", "up by 5 percent", "fell to 3 percent"
@@ -76,7 +73,8 @@ def is_share(article: Article, claim: Claim) -> bool:
         return False  # "a 5% rise", "20% higher"
     if len(follow) == 2 and follow[0] in _words("per_words") and _period_word(follow[1]):
         return False  # "2% a year": a rate
-    return True
+    iv = interval(claim)
+    return iv is not None and 0 <= iv.lo <= 100
 
 
 @dataclass(slots=True)
@@ -234,7 +232,7 @@ def share_groups(article: Article, relations: Iterable[Relation]) -> Iterator[Re
     }
     by_sentence: dict[int, list[int]] = {}
     for i, c in enumerate(article.claims):
-        if i not in changed and is_share(article, c):
+        if c.kind is Kind.PERCENT and i not in changed and is_share(article, c):
             by_sentence.setdefault(c.sentence_start, []).append(i)
     for start in sorted(by_sentence):
         if len(by_sentence[start]) >= 2:
