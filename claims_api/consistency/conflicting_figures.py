@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 import regex
 
+from claims_api import lexicons
 from claims_api.consistency.base import (
     Interval,
     figure,
@@ -48,9 +49,14 @@ def _dimension(claim: Claim) -> str:
 
 #: Words just before a figure that make it a former level or a difference, not the thing's value:
 #: "widened to $18.7 billion from $17.5 billion", "narrowed by £1.1bn", "a further 16 beds".
+#: The words are ``lexicons/not_a_level.txt`` (longest first, so "a further" wins over "further").
 _NOT_A_LEVEL = regex.compile(
-    r"\b(?:from|by|up|down|a[ \u00a0]+further|further|another|an[ \u00a0]+additional|additional|extra)"
-    r"[ \u00a0]+\Z",
+    r"\b(?:"
+    + "|".join(
+        r"[ \u00a0]+".join(regex.escape(w) for w in phrase.split())
+        for phrase in sorted(lexicons.words("not_a_level"), key=len, reverse=True)
+    )
+    + r")[ \u00a0]+\Z",
     regex.IGNORECASE | regex.REVERSE,
 )
 _INCREMENT = regex.compile(

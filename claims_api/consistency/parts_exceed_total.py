@@ -28,6 +28,9 @@ class PartsExceedTotal(RelationRule):
     name = NAME
     kind = RelationKind.PART_OF
 
+    def applies(self, rel: Relation) -> bool:
+        return any(m.role is Role.TOTAL for m in rel.members)  # shares of one whole: shares_sum
+
     def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
         return judge(key, article, rel)
 

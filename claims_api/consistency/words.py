@@ -1,9 +1,9 @@
 """The word tables the older consistency rules read, loaded from ``claims_api/lexicons`` (no words here).
 
 One lexicon file per list: places.yaml (names, demonyms, multi-word place phrases), not_names,
-measured_lemmas, generic_nouns, shares_change_verbs, shares_multipliers, split_cues, split_verbs,
-remainder_words, ownership_cues, left_out_cues, related_measures, plan_cues. Extend a list there,
-with a table case in the rule's tests; a second language is a second set of files.
+measured_lemmas, generic_nouns. Extend a list there, with a table case in the rule's tests; a
+second language is a second set of files. (The share and rate lists are read by the relation
+layer, ``relations.shares`` and ``relations.rates``, straight from ``claims_api.lexicons``.)
 """
 
 from __future__ import annotations
@@ -33,19 +33,3 @@ MEASURES: dict[str, str] = lexicons.groups("measured_lemmas")
 
 #: Counted nouns too general to name the thing on their own ("60 people have died").
 GENERIC_NOUNS = frozenset(lexicons.words("generic_nouns"))
-
-#: Change verbs and multiplier words that, before shares, make them changes.
-CHANGE_VERBS = frozenset(lexicons.words("shares_change_verbs"))
-MULTIPLIERS = frozenset(lexicons.words("shares_multipliers"))
-
-SPLIT_CUES = frozenset(lexicons.words("split_cues"))
-SPLIT_VERBS = frozenset(lexicons.words("split_verbs"))
-REMAINDER_WORDS = frozenset(lexicons.words("remainder_words"))
-OWNERSHIP_CUES = frozenset(lexicons.words("ownership_cues"))
-LEFT_OUT_CUES = frozenset(lexicons.words("left_out_cues"))
-PLAN_CUES = frozenset(lexicons.words("plan_cues"))
-
-#: Lemmas one rate and one total may share: "six crimes per day" and "444 victims" count alike.
-RELATED_MEASURES: tuple[frozenset[str], ...] = tuple(
-    frozenset(w.strip() for w in line.split(",") if w.strip()) for line in lexicons.words("related_measures")
-)

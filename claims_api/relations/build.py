@@ -732,29 +732,17 @@ class _Builder:
 
     # -- rates and totals ------------------------------------------------------------------------
     def rates(self) -> None:
-        """A rate per period and, in the same sentence, a total over a stated period."""
-        for s in self.reading.sentences:
-            heads = [u.head for u in s.units]
-            for k, i in enumerate(heads):
-                if self.c(i).kind is not Kind.RATE:
-                    continue
-                window = heads[max(0, k - WINDOW) : k + WINDOW + 1]
-                totals = [j for j in window if self.c(j).kind is Kind.COUNT]
-                periods = [j for j in window if self.c(j).kind is Kind.DURATION]
-                if len(totals) == 1 and len(periods) == 1:
-                    lo, hi = self.span(i, totals[0], periods[0])
-                    self.relations.append(
-                        Relation(
-                            RelationKind.RATE_TOTAL,
-                            (
-                                Member(i, Role.RATE),
-                                Member(totals[0], Role.TOTAL),
-                                Member(periods[0], Role.PERIOD),
-                            ),
-                            (lo, hi),
-                            "same-sentence",
-                        )
-                    )
+        """A rate per period and a total over a stated period, in one sentence or the next (``rates``)."""
+        from claims_api.relations.rates import rate_totals
+
+        self.relations.extend(rate_totals(self.article))
+
+    def shares(self) -> None:
+        """Percentages that split one whole or answer one question (``shares``): ``part_of`` relations
+        whose members are all ``Role.SHARE``."""
+        from claims_api.relations.shares import share_groups
+
+        self.relations.extend(share_groups(self.article, self.relations))
 
     def build(self) -> ArticleRelations:
         self.conversions()
@@ -762,6 +750,7 @@ class _Builder:
         self.parts()
         self.restatements()
         self.rates()
+        self.shares()
         n = len(self.claims)
         roles: list[Role | None] = [None] * n
         changes: list[Direction | None] = [None] * n

@@ -125,6 +125,75 @@ CASES = [
         [rate("Six crimes per day", 6), count("5,000", 5000)],
         [],
     ),
+    # the total and its period in the sentence after the rate
+    (
+        "fire:total-in-next-sentence",
+        "Volunteers plant 50 trees a day. Over 30 days, they planted 900 trees.",
+        [rate("50 trees a day", 50), days("30 days", 30), count("900", 900)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:total-in-next-sentence",
+        "Volunteers plant 50 trees a day. Over 30 days, they planted 1,500 trees.",
+        [rate("50 trees a day", 50), days("30 days", 30), count("1,500", 1500)],
+        [CONSISTENT],
+    ),
+    (
+        "nofire:next-paragraph-is-not-next-sentence",
+        "Volunteers plant 50 trees a day.\n\nOver 30 days, they planted 900 trees.",
+        [rate("50 trees a day", 50), days("30 days", 30), count("900", 900)],
+        [],
+    ),
+    (
+        "nofire:a-sentence-between",
+        "Volunteers plant 50 trees a day. The work is hard. Over 30 days, they planted 900 trees.",
+        [rate("50 trees a day", 50), days("30 days", 30), count("900", 900)],
+        [],
+    ),
+    (
+        "nofire:different-noun-next-sentence",
+        "Crews repair 30 potholes a day. Some 400 drivers complained in the last year.",
+        [rate("30 potholes a day", 30), count("400", 400)],
+        [],
+    ),
+    # a period stated as a phrase after the total
+    (
+        "nofire:in-the-past-year",
+        "The clinic sees 20 patients a day, or 7,300 patients in the past year.",
+        [rate("20 patients a day", 20), count("7,300", 7300)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:in-the-past-year",
+        "The clinic sees 20 patients a day, or 4,000 patients in the past year.",
+        [rate("20 patients a day", 20), count("4,000", 4000)],
+        [INCONSISTENT],
+    ),
+    (
+        "fire:over-the-past-month",
+        "The ferry carries 400 cars a day and carried 3,000 cars over the past month.",
+        [rate("400 cars a day", 400), count("3,000", 3000)],
+        [INCONSISTENT],
+    ),
+    # targets and actual figures are never paired, in one sentence or across two
+    (
+        "nofire:target-rate-actual-total-next-sentence",
+        "The agency aims to approve 40 permits a week. It approved 900 permits in the past year.",
+        [rate("40 permits a week", 40, unit="1/week"), count("900", 900)],
+        [],
+    ),
+    (
+        "nofire:actual-rate-hoped-for-total",
+        "Inspectors close 15 cases a week, and the department hopes to close 2,000 cases in a year.",
+        [rate("15 cases a week", 15, unit="1/week"), count("2,000", 2000)],
+        [],
+    ),
+    (
+        "fire:target-rate-target-total-next-sentence",
+        "The plan calls for 40 permits a week. That target means 1,000 permits over a year.",
+        [rate("40 permits a week", 40, unit="1/week"), count("1,000", 1000)],
+        [INCONSISTENT],
+    ),
 ]
 
 

@@ -114,6 +114,82 @@ CASES = [
         ],
         [CONSISTENT],
     ),
+    # the shares of one poll question: at most 100 (answers need not cover the undecided)
+    (
+        "nofire:one-question-within-100",
+        "In the survey, 48% approve of the new mayor and 39% disapprove.",
+        [pct("48%", 48), pct("39%", 39)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:one-question-over-100",
+        "In the survey, 58% approve of the new mayor and 49% disapprove.",
+        [pct("58%", 58), pct("49%", 49)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:answers-before-their-question",
+        "Some 52% approve and 37% disapprove of the council's budget.",
+        [pct("52%", 52), pct("37%", 37)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:bare-answers-over-100",
+        "Asked about the merger, 65% agree and 45% disagree.",
+        [pct("65%", 65), pct("45%", 45)],
+        [INCONSISTENT],
+    ),
+    # two questions or two wholes in one sentence are two groups, never summed together
+    (
+        "nofire:two-questions-after-a-semicolon",
+        "Some 55% approve and 40% disapprove of the governor; 70% back the new road.",
+        [pct("55%", 55), pct("40%", 40), pct("70%", 70)],
+        [CONSISTENT],  # 55 + 40 only
+    ),
+    (
+        "nofire:two-questions-one-clause",
+        "Some 65% back the bridge and 60% oppose the tunnel.",
+        [pct("65%", 65), pct("60%", 60)],
+        [],
+    ),
+    (
+        "nofire:two-wholes-one-answer",
+        "Around 70% of drivers and 55% of cyclists back the new lanes.",
+        [pct("70%", 70), pct("55%", 55)],
+        [],
+    ),
+    # a split verb: the shares must reach 100
+    (
+        "fire:divided-between-short-of-100",
+        "The inheritance was divided between the three children, 40%, 30% and 20%.",
+        [pct("40%", 40), pct("30%", 30), pct("20%", 20)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:divided-between-reaches-100",
+        "The inheritance was divided between the three children, 50%, 30% and 20%.",
+        [pct("50%", 50), pct("30%", 30), pct("20%", 20)],
+        [CONSISTENT],
+    ),
+    # changes are never shares
+    (
+        "nofire:levels-of-a-change-are-not-shares",
+        "The party's support rose from 31% to 38%, and 20% of voters are undecided.",
+        [pct("31%", 31), pct("38%", 38), pct("20%", 20)],
+        [],
+    ),
+    (
+        "nofire:a-change-and-a-share",
+        "Sales were up 45% in May, while 60% of revenue came from exports.",
+        [pct("45%", 45), pct("60%", 60)],
+        [],
+    ),
+    (
+        "nofire:growth-rate-is-not-a-share",
+        "The economy grows 3% a year and 70% of the economy is services.",
+        [pct("3%", 3), pct("70%", 70)],
+        [],
+    ),
 ]
 
 
