@@ -162,6 +162,19 @@ def summary(label: str, spent: dict[int, float], checkpoints: list[int]) -> None
     print(f"{label}: s per 1,000 articles at {', '.join(cells)}; last / first = {last / first:.2f}x")
 
 
+def run(url: str, label: str, args: argparse.Namespace, checkpoints: list[int]) -> dict[int, float]:
+    store = open_store(url)
+    store.upgrade()
+    try:
+        spent = ingest(store, checkpoints[-1], args.block, label, checkpoints)
+        after_ingest(store, label)
+    finally:
+        store.close()
+    if args.keep:
+        print(f"{label}: kept at {url}")
+    return spent
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--checkpoints", default="1000,10000,50000")
@@ -182,31 +195,16 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix="claims-ingest-") as tmp:
                 folder = Path(args.keep or tmp)
                 folder.mkdir(parents=True, exist_ok=True)
-                url = f"sqlite:///{folder / 'ingest.db'}"
-                store = open_store(url)
-                store.upgrade()
-                try:
-                    results[backend] = ingest(store, checkpoints[-1], args.block, backend, checkpoints)
-                    after_ingest(store, backend)
-                finally:
-                    store.close()
-                if args.keep:
-                    print(f"{backend}: kept at {url}")
+                results[backend] = run(f"sqlite:///{folder / 'ingest.db'}", backend, args, checkpoints)
         elif backend == "postgres":
             made = pg_schema(args.pg_url)
             if made is None:
                 continue
             url, drop = made
-            store = open_store(url)
-            store.upgrade()
             try:
-                results[backend] = ingest(store, checkpoints[-1], args.block, backend, checkpoints)
-                after_ingest(store, backend)
+                results[backend] = run(url, backend, args, checkpoints)
             finally:
-                store.close()
-                if args.keep:
-                    print(f"{backend}: kept at {url}")
-                else:
+                if not args.keep:
                     drop()
         else:
             ap.error(f"unknown backend {backend!r}")
