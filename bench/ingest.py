@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from search import _templates as templates  # noqa: E402  (bench/search.py: the seed and BBC texts)
 from search import pg_schema  # noqa: E402  (bench/search.py: a throwaway schema on a server)
 
 from claims_api.analysis import analyse  # noqa: E402
@@ -46,11 +47,6 @@ _PLACE = re.compile(r"\b(?:" + "|".join(PLACES) + r")\b")
 #: a number of two or more digits that is not a year (years keep their meaning for dates)
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)")
 _MONTHS = "January February March April May June July August September October November December".split()
-
-
-def templates() -> list[str]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests/data/bbc").glob("*.txt"))
-    return [f.read_text(encoding="utf-8") for f in files]
 
 
 def _scale(m: re.Match[str], factor: float) -> str:
@@ -146,9 +142,7 @@ def after_ingest(store: ClaimStore, label: str) -> None:
             t0 = time.perf_counter()
             page = store.find_findings(FindingQuery(**filters), after=after, limit=50)
             times.append(time.perf_counter() - t0)
-            after = page.after if name != "first page" else None
-            if after is None and name != "first page":
-                after = None
+            after = page.after if name != "first page" else None  # walk on; the end starts over
         times.sort()
         p50, p99 = times[len(times) // 2], times[-1]
         print(f"{label}: findings page ({name}, 50 a page): p50 {p50 * 1000:.1f} ms, max {p99 * 1000:.1f} ms")

@@ -40,6 +40,12 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def word_set(name: str) -> frozenset[str]:
+    """The phrases of ``lexicons/<name>.txt`` as a set, for membership tests (cached)."""
+    return frozenset(words(name))
+
+
+@functools.cache
 def groups(name: str) -> dict[str, str]:
     """``lexicons/<name>.txt`` as synonym groups (comma-separated, first canonical): word -> canonical."""
     out: dict[str, str] = {}

@@ -33,21 +33,11 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @functools.cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(lexicons.words(name))
-
-
-@functools.cache
 def _related() -> tuple[frozenset[str], ...]:
     return tuple(
         frozenset(w.strip() for w in line.split(",") if w.strip())
         for line in lexicons.words("related_measures")
     )
-
-
-@functools.cache
-def _measures() -> dict[str, str]:
-    return lexicons.groups("measured_lemmas")
 
 
 def _alternatives(name: str) -> str:
@@ -88,7 +78,7 @@ def rate_nouns(claim: Claim) -> set[str]:
     """What a rate counts: "20 drivers killed per week" -> {driver, death}: the words before its
     period ("per week", "a day") that name a measure or look like a plural noun."""
     head = _patterns()[1].split(claim.text, maxsplit=1)[0]
-    measures = _measures()
+    measures = lexicons.groups("measured_lemmas")
     return {
         word_lemma(w) or w
         for w in _LETTERS.findall(head)
@@ -166,7 +156,8 @@ class _Reader:
         found = self.plan_sentence.get(claim.sentence_start)
         if found is None:
             words = _WORD.findall(self.article.text[claim.sentence_start : claim.sentence_end].lower())
-            found = self.plan_sentence[claim.sentence_start] = not _words("plan_cues").isdisjoint(words)
+            plan = lexicons.word_set("plan_cues")
+            found = self.plan_sentence[claim.sentence_start] = not plan.isdisjoint(words)
         return found
 
     def planned(self, claim: Claim) -> bool:
@@ -174,7 +165,7 @@ class _Reader:
         contrasts) up to it, or right after it up to the first comma ("... a year is the target")."""
         if not self.has_plan_word(claim):
             return False
-        plan, scope_break = _words("plan_cues"), _patterns()[2]
+        plan, scope_break = lexicons.word_set("plan_cues"), _patterns()[2]
         head = self.article.text[claim.sentence_start : claim.start]
         cuts = list(scope_break.finditer(head))
         if cuts:

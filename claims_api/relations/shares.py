@@ -24,7 +24,6 @@ poll, for answers, or where a part is left out ("the rest undecided").
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,11 +44,6 @@ _CLAUSE_MARKS = frozenset(";:\u2014\u2013-")
 _NOT_SHARE_ROLES = (Role.CHANGE_PERCENT, Role.CHANGE_AMOUNT, Role.FORMER_LEVEL)
 
 
-@functools.cache
-def _words(name: str) -> frozenset[str]:
-    return frozenset(lexicons.words(name))
-
-
 def _tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text)]
 
@@ -63,15 +57,15 @@ def is_share(article: Article, claim: Claim) -> bool:
     if claim.kind is not Kind.PERCENT or not numeric(claim) or points(claim):
         return False
     lead = words_of(before(article, claim, 40))[-3:]
-    if lead and lead[-1] in _words("not_share_before"):
+    if lead and lead[-1] in lexicons.word_set("not_share_before"):
         return False  # "rose from 8.1 to", "up by 5 percent", "fell to 3 percent"
-    changes, multipliers = _words("shares_change_verbs"), _words("shares_multipliers")
+    changes, multipliers = lexicons.word_set("shares_change_verbs"), lexicons.word_set("shares_multipliers")
     if any(w in changes or w in multipliers for w in lead):
         return False
     follow = words_of(article.text[claim.end : min(claim.sentence_end, claim.end + 60)])[:2]
-    if follow and follow[0] in _words("not_share_after"):
+    if follow and follow[0] in lexicons.word_set("not_share_after"):
         return False  # "a 5% rise", "20% higher"
-    if len(follow) == 2 and follow[0] in _words("per_words") and _period_word(follow[1]):
+    if len(follow) == 2 and follow[0] in lexicons.word_set("per_words") and _period_word(follow[1]):
         return False  # "2% a year": a rate
     iv = interval(claim)
     return iv is not None and 0 <= iv.lo <= 100
@@ -89,10 +83,10 @@ class _Share:
 
 def _name(toks: list[str], p: int) -> str | None:
     """Up to NAME_WORDS words from ``toks[p]`` (a determiner skipped), cut at a stop word or a mark."""
-    if p < len(toks) and toks[p] in _words("whole_determiners"):
+    if p < len(toks) and toks[p] in lexicons.word_set("whole_determiners"):
         p += 1
     words: list[str] = []
-    stops = _words("share_stops")
+    stops = lexicons.word_set("share_stops")
     for t in toks[p : p + NAME_WORDS]:
         if not t[0].isalnum() or t in stops:
             break
@@ -107,10 +101,10 @@ def _read(article: Article, claim: Claim, index: int, clause: int) -> _Share:
         return share
     if toks[0] == "of":
         share.name = _name(toks, 1)
-    elif toks[0] in _words("poll_answers"):
+    elif toks[0] in lexicons.word_set("poll_answers"):
         share.answer = True
-        p = 1 + (len(toks) > 1 and toks[1] in _words("answer_prepositions"))
-        if p < len(toks) and toks[p] in _words("references"):
+        p = 1 + (len(toks) > 1 and toks[1] in lexicons.word_set("answer_prepositions"))
+        if p < len(toks) and toks[p] in lexicons.word_set("references"):
             share.refers = True
         else:
             share.name = _name(toks, p)
@@ -163,13 +157,14 @@ def _resolve(shares: list[_Share]) -> list[str | None]:
 
 def _splits_whole(article: Article, shares: list[int], words: set[str], answers: int) -> bool:
     """True when the sentence says its shares divide the whole between them, so they must reach 100."""
-    if answers or _words("left_out_cues").intersection(words):
+    if answers or lexicons.word_set("left_out_cues").intersection(words):
         return False  # a poll, answers (some are undecided), or a part left out ("the rest undecided")
-    if _words("split_verbs").intersection(words):
+    if lexicons.word_set("split_verbs").intersection(words):
         return True
-    if _words("respectively_words").intersection(words) and _words("ownership_cues").intersection(words):
+    respectively = lexicons.word_set("respectively_words").intersection(words)
+    if respectively and lexicons.word_set("ownership_cues").intersection(words):
         return True
-    remainder = _words("remainder_words")
+    remainder = lexicons.word_set("remainder_words")
     for i in shares[1:]:  # "the remaining 30%", "while the other 40%": the last part of the whole
         lead = words_of(before(article, article.claims[i], 25))[-2:]
         if remainder.intersection(lead):
@@ -180,7 +175,7 @@ def _splits_whole(article: Article, shares: list[int], words: set[str], answers:
 def _sentence_groups(article: Article, shares: list[int]) -> Iterator[Relation]:
     first = article.claims[shares[0]]
     words = set(words_of(article.text[first.sentence_start : first.sentence_end]))
-    cues = sorted(_words("split_cues").intersection(words))
+    cues = sorted(lexicons.word_set("split_cues").intersection(words))
     read = [
         _read(article, article.claims[i], i, k)
         for i, k in zip(shares, _clauses(article, shares), strict=True)
