@@ -44,7 +44,7 @@ RULES = tuple(c.name for c in CHECKS)
 
 #: The version of the rules that made a finding (stored with each one); bump it whenever a rule
 #: changes what it finds, and ``claims-api db upgrade`` recomputes the stored findings.
-RULES_VERSION = "2026.12.3"
+RULES_VERSION = "2026.12.4"
 
 __all__ = [
     "CHECKS",

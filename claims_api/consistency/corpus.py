@@ -10,7 +10,10 @@ the same findings.
 * ``implied_fx_rate:<pair>``: a conversion without a reference rate for its date is judged
   against a robust band of the pair's OTHER conversions: their quartiles widened by
   ``IQR_FENCE`` interquartile ranges (Tukey's fences), never including the one judged, so one
-  wrong rate does not widen the band it is judged against. Dated conversions are compared with
+  wrong rate does not widen the band it is judged against. The peers are the bucket's
+  ``BAND_PEERS`` newest conversions (by article id): quartiles of a few hundred agreeing rates
+  are as robust as of all of them, rates drift, and reading a bounded window keeps the cost of a
+  re-judgement independent of how many conversions the pair has. Dated conversions are compared with
   conversions dated in the same calendar year (so peers are within about a year of each other,
   see ``implied_fx_rate.PEER_DAYS``); undated ones with all the pair's conversions. Only
   outliers get a finding of their own, at most ``OUTLIER_CAP`` per side, plus one summary per
@@ -21,7 +24,7 @@ the same findings.
   several articles) are split where neighbouring sizes are more than ``MAX_RATIO`` apart and
   each cluster is judged on whether its intervals meet. A group of more than ``GROUP_CAP``
   figures is judged on its ``GROUP_CAP // 2`` smallest and largest (the extremes decide
-  whether intervals meet), so the work per key is bounded.
+  whether intervals meet), so the work per key is bounded: no judge counts a whole group.
 
 ``rows`` is the one adapter from the per-article analysis: it reads the relation layer
 (``relations.relate``): the conversion relations (through ``implied_fx_rate.conversions``) and
@@ -50,6 +53,9 @@ IQR_FENCE = 1.5
 OUTLIER_CAP = 25
 #: Figures compared in one subject group; larger groups are judged on their extremes.
 GROUP_CAP = 40
+#: the newest conversions of a bucket (pair and year) that make its band; older ones are judged
+#: against it but no longer shape it
+BAND_PEERS = 250
 #: a bucket (pair and year) of at most this many conversions lists every judged one inside its
 #: band as a consistent finding too (what a small corpus shows); a bigger bucket its outliers only
 LIST_UP_TO = 64
@@ -121,6 +127,29 @@ def _id_order(article_id: str) -> tuple[int, int, str]:
 
 def fx_order(r: FxRow) -> tuple[object, ...]:
     return (r.rate, _id_order(r.article_id), r.amount_pos)
+
+
+def newest_order(r: FxRow) -> tuple[object, ...]:
+    """Ascending age order reversed: the highest article id (the newest stored) sorts last."""
+    return (_id_order(r.article_id), r.amount_pos, r.base_pos)
+
+
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """One conversion as a peer in a band: its rate and which row it is."""
+
+    rate: float
+    article_id: str
+    amount_pos: int
+    base_pos: int
+
+    @property
+    def ident(self) -> tuple[str, int, int]:
+        return (self.article_id, self.amount_pos, self.base_pos)
+
+
+def peer_order(p: Peer) -> tuple[object, ...]:
+    return (p.rate, _id_order(p.article_id), p.amount_pos, p.base_pos)
 
 
 def figure_order(r: FigureRow) -> tuple[object, ...]:
@@ -259,16 +288,16 @@ class FxSource(Protocol):
     def years(self, pair: str) -> list[int | None]:
         """The buckets holding judged rows (None for undated ones), ascending, None first."""
 
-    def count(self, pair: str, year: int | None) -> int: ...
-
-    def nth(self, pair: str, year: int | None, k: int) -> float:
-        """The k-th smallest rate (0-based) of the bucket's peers."""
+    def window(self, pair: str, year: int | None, limit: int) -> list[Peer]:
+        """The bucket's ``limit`` newest rows (``newest_order``, last first) as peers, in
+        ``fx_order``."""
 
     def siblings(self, row: FxRow) -> list[FxRow]:
         """The other rows of ``row``'s article that convert its amount claim (either side)."""
 
-    def median_other(self, pair: str, article_id: str) -> float | None:
-        """The median rate of the pair's rows in articles other than ``article_id`` (None: none)."""
+    def median_other(self, pair: str, article_id: str, limit: int) -> float | None:
+        """The median rate of the pair's ``limit`` newest rows in articles other than
+        ``article_id`` (None: none)."""
 
     def below(self, pair: str, year: int | None, rate: float, limit: int) -> list[FxRow]:
         """Judged rows of the bucket with a rate under ``rate``, in ``fx_order``."""
@@ -278,8 +307,6 @@ class FxSource(Protocol):
 
 
 class FigureSource(Protocol):
-    def count(self, key: str) -> int: ...
-
     def lowest(self, key: str, n: int) -> list[FigureRow]:
         """The ``n`` first rows of the key in ``figure_order``."""
 
@@ -307,48 +334,56 @@ def _off(value: float, band: Interval) -> float:
     return fx._off(value, band)
 
 
+def _band(rates: Sequence[float]) -> tuple[Interval, float, float, float]:
+    """Tukey's band of sorted ``rates`` and their (q1, median, q3)."""
+    q1, median, q3 = _quartiles(rates.__getitem__, len(rates))
+    spread = q3 - q1
+    return Interval(q1 - IQR_FENCE * spread, q3 + IQR_FENCE * spread), q1, median, q3
+
+
 def judge_pair(pair: str, src: FxSource) -> list[Draft]:
     key = FX_PREFIX + pair
-    n_all = src.count(pair, None)
-    if n_all == 0:
+    everything, more_all = _window(src, pair, None)
+    if not everything:
         return []
-    cache: dict[tuple[int | None, int], float] = {}
-
-    def at(year: int | None, k: int) -> float:
-        if (year, k) not in cache:
-            cache[(year, k)] = src.nth(pair, year, k)
-        return cache[(year, k)]
-
     drafts: list[Draft] = []
     outliers = 0
     unit = pair.replace("/", " per ")
     for year in src.years(pair):
-        n = n_all if year is None else src.count(pair, year)
-        m = n - 1  # peers of any one judged row
+        window, more = (everything, more_all) if year is None else _window(src, pair, year)
+        rates = [p.rate for p in window]
+        inside = {p.ident for p in window}
+        n = len(window)
+        m = n - 1  # peers of a judged row inside the window; one outside has all n
         flagged: set[tuple[str, int, int]] = set()
         if m < 1:
             drafts += _listed(key, pair, year, src, flagged, None, n)
             continue
+        whole = _band(rates)
         # Leaving one row out shifts the quartiles by one rank at most, and only two ways: a row
         # ranked at or below q1 sees the ranks above it (``low``), one at or above q3 the ranks
         # below (``high``); a row between the quartiles lies inside its band either way.
         for side in ("low", "high"):
-            shift = 1 if side == "low" else 0
-            q1, median, q3 = _quartiles(lambda k, y=year, s=shift: at(y, k + s), m)
-            spread = q3 - q1
-            band = Interval(q1 - IQR_FENCE * spread, q3 + IQR_FENCE * spread)
+            own = _band(rates[1:] if side == "low" else rates[:-1])
+            # rows older than the window are judged against all of it (``whole``)
+            lo, hi = (min(own[0].lo, whole[0].lo), max(own[0].hi, whole[0].hi)) if more else (own[0].lo, own[0].hi)
             if side == "low":
-                found = src.below(pair, year, band.lo / (1 + BAND_MARGIN), OUTLIER_CAP)
+                found = src.below(pair, year, lo / (1 + BAND_MARGIN), OUTLIER_CAP)
             else:
-                found = src.above(pair, year, band.hi / (1 - BAND_MARGIN), OUTLIER_CAP)
+                found = src.above(pair, year, hi / (1 - BAND_MARGIN), OUTLIER_CAP)
             for row in found:
+                ident = (row.article_id, row.amount_pos, row.base_pos)
+                band, q1, median, q3 = own if ident in inside else whole
+                peers_n = m if ident in inside else n
                 off = 0.0 if Interval(row.lo, row.hi).overlaps(band) else _off(row.rate, band)
                 allowed = BAND_MARGIN + (fx.APPROX_ALLOWANCE if row.hedged else 0.0)
                 if off <= allowed:
                     continue
                 outliers += 1
-                flagged.add((row.article_id, row.amount_pos, row.base_pos))
+                flagged.add(ident)
                 peers = f"dated in {year}" if year is not None else "in the store"
+                if more:
+                    peers += f" (the {n} newest)"
                 why = "no date" if row.date is None else "no reference rate available"
                 drafts.append(
                     Draft(
@@ -367,22 +402,20 @@ def judge_pair(pair: str, src: FxSource) -> list[Draft]:
                             "corpus_q3": round(q3, 4),
                             "corpus_low": round(band.lo, 4),
                             "corpus_high": round(band.hi, 4),
-                            "corpus_n": m,
+                            "corpus_n": peers_n,
                         },
                         explanation=(
-                            f"{row.arithmetic}; {why}, so compared with the {m} other conversion(s) "
+                            f"{row.arithmetic}; {why}, so compared with the {peers_n} other conversion(s) "
                             f"of {pair} {peers}: median {median:.4g}, quartiles {q1:.4g}-{q3:.4g}, "
                             f"band {band.lo:.4g}-{band.hi:.4g}: an outlier, {off:.1%} outside."
                         ),
                     )
                 )
-        q1, _, q3 = _quartiles(lambda k, y=year: at(y, k), n)
-        spread = q3 - q1
-        drafts += _listed(
-            key, pair, year, src, flagged, Interval(q1 - IQR_FENCE * spread, q3 + IQR_FENCE * spread), n
-        )
+        drafts += _listed(key, pair, year, src, flagged, whole[0], n)
+    n_all = len(everything)
     if n_all >= 2:
-        q1, median, q3 = _quartiles(lambda k: at(None, k), n_all)
+        _, q1, median, q3 = _band([p.rate for p in everything])
+        counted = f"the {n_all} newest conversions" if more_all else f"{n_all} conversions"
         drafts.append(
             Draft(
                 rule=fx.NAME,
@@ -393,18 +426,28 @@ def judge_pair(pair: str, src: FxSource) -> list[Draft]:
                 numbers={
                     "pair": pair,
                     "n": n_all,
+                    **({"more": True} if more_all else {}),
                     "median": round(median, 4),
                     "q1": round(q1, 4),
                     "q3": round(q3, 4),
                     "outliers": outliers,
                 },
                 explanation=(
-                    f"{pair}: {n_all} conversions, median {median:.4g} {unit}, spread (interquartile) "
+                    f"{pair}: {counted}, median {median:.4g} {unit}, spread (interquartile) "
                     f"{q1:.4g}-{q3:.4g}; {outliers} outlier(s) among those without a reference rate."
                 ),
             )
         )
     return drafts
+
+
+def _window(src: FxSource, pair: str, year: int | None) -> tuple[list[Peer], bool]:
+    """The bucket's band window in ``peer_order`` and whether the bucket holds more rows."""
+    window = src.window(pair, year, BAND_PEERS + 1)
+    if len(window) <= BAND_PEERS:
+        return window, False
+    oldest = min(window, key=lambda p: (_id_order(p.article_id), p.amount_pos, p.base_pos))
+    return [p for p in window if p is not oldest], True
 
 
 def _triangulated(row: FxRow, src: FxSource) -> tuple[float, str] | None:
@@ -421,9 +464,9 @@ def _triangulated(row: FxRow, src: FxSource) -> tuple[float, str] | None:
         if third == den:
             continue
         first = other.rate if a == num else 1 / other.rate
-        second = src.median_other(f"{third}/{den}", row.article_id)
+        second = src.median_other(f"{third}/{den}", row.article_id, BAND_PEERS)
         if second is None:
-            inverse = src.median_other(f"{den}/{third}", row.article_id)
+            inverse = src.median_other(f"{den}/{third}", row.article_id, BAND_PEERS)
             second = 1 / inverse if inverse else None
         if second is None:
             continue
@@ -497,16 +540,15 @@ def _listed(
 
 
 def judge_subject(key: str, src: FigureSource) -> list[Draft]:
-    n = src.count(key)
-    if n < 2:
+    members = src.lowest(key, GROUP_CAP + 1)  # never a count of the whole group
+    if len(members) < 2:
         return []
-    if n <= GROUP_CAP:
-        members = src.lowest(key, n)
+    if len(members) <= GROUP_CAP:
         note = ""
     else:
         half = GROUP_CAP // 2
-        members = src.lowest(key, half) + list(reversed(src.highest(key, half)))
-        note = f" ({n} figures in all: the {half} smallest and the {half} largest compared)"
+        members = members[:half] + list(reversed(src.highest(key, half)))
+        note = f" (more than {GROUP_CAP} figures: the {half} smallest and the {half} largest compared)"
     drafts = []
     for cluster in _clusters(members):
         if len(cluster) >= 2:
@@ -601,13 +643,9 @@ class MemorySource:
         found = {r.year for r in self._fx.get(pair, []) if r.judged}
         return sorted(found, key=lambda y: (y is not None, y or 0))
 
-    def count(self, pair_or_key: str, year: int | None = None) -> int:
-        if pair_or_key.startswith(FIGURE_PREFIX):
-            return len(self._figures.get(pair_or_key, []))
-        return len(self._peers(pair_or_key, year))
-
-    def nth(self, pair: str, year: int | None, k: int) -> float:
-        return self._peers(pair, year)[k].rate
+    def window(self, pair: str, year: int | None, limit: int) -> list[Peer]:
+        newest = sorted(self._peers(pair, year), key=newest_order, reverse=True)[:limit]
+        return sorted((Peer(r.rate, r.article_id, r.amount_pos, r.base_pos) for r in newest), key=peer_order)
 
     def siblings(self, row: FxRow) -> list[FxRow]:
         return [
@@ -617,8 +655,9 @@ class MemorySource:
             and row.amount_pos in (r.amount_pos, r.base_pos)
         ]
 
-    def median_other(self, pair: str, article_id: str) -> float | None:
-        rates = sorted(r.rate for r in self._fx.get(pair, []) if r.article_id != article_id)
+    def median_other(self, pair: str, article_id: str, limit: int) -> float | None:
+        others = [r for r in self._fx.get(pair, []) if r.article_id != article_id]
+        rates = sorted(r.rate for r in sorted(others, key=newest_order, reverse=True)[:limit])
         if not rates:
             return None
         n = len(rates)

@@ -114,6 +114,9 @@ class SqlStore(JobsMixin):
                 # SQLite's advice for WAL: commits are not synced one by one (a crash of the
                 # process loses nothing; a power cut may lose the last commits, never the file)
                 cur.execute("PRAGMA synchronous=NORMAL")
+            # a page cache of 64 MiB (SQLite's default is 2 MiB): a store updates a dozen claim
+            # indexes at random places, which past the default cache are a disk read each
+            cur.execute("PRAGMA cache_size=-65536")
             cur.close()
 
         @sa.event.listens_for(engine, "begin")
@@ -628,6 +631,7 @@ class SqlStore(JobsMixin):
         c = t.claims.c
         wanted = {(int(a), p) for a, p in members}
         article_ids = sorted({a for a, _ in wanted})
+        positions = sorted({p for _, p in wanted})
         out: dict[tuple[str, int], ClaimRef] = {}
         # by article id (an index search each), then the positions here: a row-value IN
         # ``(article_id, position) IN (...)`` makes SQLite scan the whole claims table
@@ -637,7 +641,7 @@ class SqlStore(JobsMixin):
                     c.id, c.article_id, c.position, c.start, c.end, c.text, c.sentence, t.articles.c.doc
                 )
                 .join(t.articles)
-                .where(c.article_id.in_(article_ids[i : i + 500]))
+                .where(c.article_id.in_(article_ids[i : i + 500]), c.position.in_(positions))
             )
             for r in rows:
                 if (r.article_id, r.position) in wanted:
@@ -888,7 +892,9 @@ def _fx_row(r: Any) -> FxRow:
 
 class _SqlSource:
     """The judges' aggregates (``corpus.FxSource`` and ``corpus.FigureSource``) as indexed
-    queries on ``fx_rows`` (pair, rate / pair, year, rate) and ``figure_rows`` (key, size)."""
+    queries on ``fx_rows`` (pair[, year], article_id: a band's window of newest rows; pair,
+    year, rate: the judged rows beyond it) and ``figure_rows`` (key, size); none reads a whole
+    pair or group, so a re-judgement costs the same however large the corpus."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -911,23 +917,15 @@ class _SqlSource:
             year = self.conn.execute(sa.select(sa.func.min(c.year)).where(*where, c.year > year)).scalar()
         return found
 
-    def count(self, pair_or_key: str, year: int | None = None) -> int:
-        if pair_or_key.startswith(corpus.FIGURE_PREFIX):
-            g = t.figure_rows.c
-            stmt = sa.select(sa.func.count()).select_from(t.figure_rows).where(g.key == pair_or_key)
-        else:
-            c = t.fx_rows.c
-            stmt = sa.select(sa.func.count()).select_from(t.fx_rows).where(c.pair == pair_or_key)
-            if year is not None:
-                stmt = stmt.where(c.year == year)
-        return int(self.conn.execute(stmt).scalar_one())
-
-    def nth(self, pair: str, year: int | None, k: int) -> float:
+    def window(self, pair: str, year: int | None, limit: int) -> list[corpus.Peer]:
+        """The bucket's newest rows: one range of ``fx_rows (pair[, year], article_id, ...)``."""
         c = t.fx_rows.c
-        stmt = sa.select(c.rate).where(c.pair == pair)
+        stmt = sa.select(c.rate, c.article_id, c.amount_pos, c.base_pos).where(c.pair == pair)
         if year is not None:
             stmt = stmt.where(c.year == year)
-        return float(self.conn.execute(stmt.order_by(c.rate).limit(1).offset(k)).scalar_one())
+        stmt = stmt.order_by(c.article_id.desc(), c.amount_pos.desc(), c.base_pos.desc()).limit(limit)
+        peers = [corpus.Peer(r.rate, str(r.article_id), r.amount_pos, r.base_pos) for r in self.conn.execute(stmt)]
+        return sorted(peers, key=corpus.peer_order)
 
     def _judged(
         self, pair: str, year: int | None, cond: sa.ColumnElement[bool], desc: bool, limit: int
@@ -951,18 +949,19 @@ class _SqlSource:
         )
         return sorted((_fx_row(r) for r in self.conn.execute(stmt)), key=corpus.fx_order)
 
-    def median_other(self, pair: str, article_id: str) -> float | None:
+    def median_other(self, pair: str, article_id: str, limit: int) -> float | None:
         c = t.fx_rows.c
-        where = (c.pair == pair, c.article_id != int(article_id))
-        n = int(
-            self.conn.execute(sa.select(sa.func.count()).select_from(t.fx_rows).where(*where)).scalar_one()
+        stmt = (
+            sa.select(c.rate)
+            .where(c.pair == pair, c.article_id != int(article_id))
+            .order_by(c.article_id.desc(), c.amount_pos.desc(), c.base_pos.desc())
+            .limit(limit)
         )
-        if n == 0:
+        rates = sorted(float(r) for r in self.conn.execute(stmt).scalars())
+        if not rates:
             return None
-        stmt = sa.select(c.rate).where(*where).order_by(c.rate)
-        lo = float(self.conn.execute(stmt.limit(1).offset((n - 1) // 2)).scalar_one())
-        hi = float(self.conn.execute(stmt.limit(1).offset(n // 2)).scalar_one())
-        return (lo + hi) / 2
+        n = len(rates)
+        return (rates[(n - 1) // 2] + rates[n // 2]) / 2
 
     def below(self, pair: str, year: int | None, rate: float, limit: int) -> list[FxRow]:
         return self._judged(pair, year, t.fx_rows.c.rate < rate, False, limit)

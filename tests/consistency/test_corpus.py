@@ -88,6 +88,40 @@ def test_outliers_are_capped_per_side() -> None:
     assert len(found) <= 2 * corpus.OUTLIER_CAP + 1
 
 
+BAND_CASES = [
+    # (name, older rates, newer rates (BAND_PEERS of them), expected outlier rates)
+    # the band is made of the newest conversions: an old cluster at another level stands out
+    # against it, where the quartiles of all 450 would have spanned both levels and flagged none
+    ("older conversions at another level are judged against the newest", 1.5, 1.9, [1.5] * corpus.OUTLIER_CAP),
+    ("older conversions that agree with the newest raise nothing", 1.9, 1.9, []),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), BAND_CASES, ids=[c[0] for c in BAND_CASES])
+def test_band_is_made_of_the_newest_conversions(
+    name: str, old: float, new: float, expected: list[float]
+) -> None:
+    older = [fx_row(i, old) for i in range(1, 201)]
+    newer = [fx_row(1000 + i, new + (i % 5) * 1e-3) for i in range(corpus.BAND_PEERS)]
+    found = corpus.judge_pair("GBP/USD", MemorySource([CorpusRows(fx=tuple(older + newer))]))
+    assert sorted(d.numbers["implied"] for d in found if d.inconsistent) == expected
+    (summary,) = [d for d in found if not d.members]
+    assert summary.numbers["n"] == corpus.BAND_PEERS and summary.numbers["more"] is True
+    assert f"the {corpus.BAND_PEERS} newest conversions" in summary.explanation
+    for d in found:
+        if d.inconsistent:  # judged from outside the window: all of it are its peers
+            assert d.numbers["corpus_n"] == corpus.BAND_PEERS and "newest" in d.explanation
+
+
+def test_a_bucket_within_the_window_is_judged_on_all_of_it() -> None:
+    rows = [fx_row(i, r) for i, r in enumerate([*NEAR, 1.388], 1)]
+    found = corpus.judge_pair("GBP/USD", MemorySource([CorpusRows(fx=tuple(rows))]))
+    (summary,) = [d for d in found if not d.members]
+    assert "more" not in summary.numbers and "newest" not in summary.explanation
+    (bad,) = [d for d in found if d.inconsistent]
+    assert bad.numbers["corpus_n"] == 5
+
+
 @pytest.mark.parametrize(
     ("name", "own", "other", "expected"),
     [
@@ -159,7 +193,7 @@ def test_large_group_judged_on_its_extremes() -> None:
     (d,) = corpus.judge_subject(KEY, MemorySource([CorpusRows(figures=tuple(rows))]))
     assert d.inconsistent and ("500", 0) in d.members
     assert len(d.numbers["values"]) == corpus.GROUP_CAP  # type: ignore[arg-type]
-    assert "200 figures in all" in d.explanation
+    assert f"more than {corpus.GROUP_CAP} figures" in d.explanation
 
 
 def _money(text: str, phrase: str, value: float, unit: str, **kw: object) -> Claim:

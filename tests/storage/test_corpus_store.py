@@ -190,3 +190,24 @@ def test_long_one_sentence_article_is_analysed_outside_the_write_transaction(sto
     assert other_done.is_set()  # the other write finished before the long one took the lock
     assert events[0] == f"analyse {len(text)} in_tx=False"
     assert all(e.endswith("in_tx=False") for e in events)
+
+
+def test_incremental_equals_full_recheck_past_the_windows(
+    store: Any, texts: list[tuple[str, str | None]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a band window of 5 conversions and subject groups of 4, the windows and the
+    extremes are what decides (as in a large corpus): the store, a full recompute and the
+    in-memory report still agree."""
+    from claims_api.consistency import corpus
+
+    monkeypatch.setattr(corpus, "BAND_PEERS", 5)
+    monkeypatch.setattr(corpus, "GROUP_CAP", 4)
+    ids = load(store, texts)
+    incremental = snapshot(store.list_findings())
+    assert any("newest" in json.loads(x)["explanation"] for x in incremental)
+    assert any("more than 4 figures" in json.loads(x)["explanation"] for x in incremental)
+    store.recheck_all()
+    assert snapshot(store.list_findings()) == incremental
+    with store._read.connect() as conn:
+        articles = store._model_articles(conn, ids)
+    assert snapshot(report(articles), claim_ids=False) == snapshot(store.list_findings(), claim_ids=False)
