@@ -17,6 +17,7 @@ from claims_api.consistency.memo import per_article
 from claims_api.consistency.relational import RelationRule
 from claims_api.model import Article, Claim, Finding, Kind, Severity
 from claims_api.relations import Relation, RelationKind, Role, relate
+from claims_api.relations.model import RATIO
 
 NAME = "parts_exceed_total"
 
@@ -29,7 +30,8 @@ class PartsExceedTotal(RelationRule):
     kind = RelationKind.PART_OF
 
     def applies(self, rel: Relation) -> bool:
-        return any(m.role is Role.TOTAL for m in rel.members)  # shares of one whole: shares_sum
+        # a total and its parts, or one ratio claim holding both; shares of one whole: shares_sum
+        return any(m.role is Role.TOTAL for m in rel.members) or rel.how == RATIO
 
     def judge(self, key: str, article: Article, rel: Relation) -> Finding | None:
         return judge(key, article, rel)
@@ -58,7 +60,21 @@ def _in_currency(article: Article, index: int, currency: str | None) -> Claim | 
     return None
 
 
+def _ratio(key: str, article: Article, rel: Relation) -> Finding:
+    """ "four out of five": the part is at most its whole."""
+    (member,) = rel.members
+    claim = article.claims[member.index]
+    part, whole = float(rel.attrs["part"]), float(rel.attrs["whole"])
+    bad = part > whole
+    verdict = "exceeds" if bad else "does not exceed"
+    explanation = f"'{claim.text}': the part {fmt(part)} {verdict} its whole {fmt(whole)} [{rel.how}]."
+    numbers = {"total": whole, "parts": [part], "sum": part, "unit": None}
+    return finding(NAME, key, bad, Severity.MEDIUM, [(article, claim)], numbers, explanation)
+
+
 def judge(key: str, article: Article, rel: Relation) -> Finding | None:
+    if rel.how == RATIO:
+        return _ratio(key, article, rel)
     total_i = next(m.index for m in rel.members if m.role is Role.TOTAL)
     part_is = [m.index for m in rel.members if m.role is Role.PART]
     head = article.claims[total_i]

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import regex
 
+from claims_api import lexicons
 from claims_api.extract.fragments import lower
 
 __all__ = ["as_date", "infer_published"]
@@ -66,7 +67,9 @@ def infer_published(text: str) -> date | None:
     """The date of a byline or dateline in the first ~600 characters, or None.
 
     Reads "25 February 2026", "February 25, 2026", "Dec. 9, 2022" and "2026-02-25"; a date on a
-    short line of its own wins over one inside a sentence.
+    short line of its own wins over one inside a sentence, and a date inside a sentence that is
+    the edge of a reported period ("the three months to 31 December 2004", lexicon
+    ``period_edges``) is not taken: the article was written some time after it.
     """
     head = text[:DATELINE_CHARS]
     fallback: date | None = None
@@ -77,7 +80,16 @@ def infer_published(text: str) -> date | None:
         line_start = head.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         line = text[line_start : len(text) if line_end < 0 else line_end]
+        if _period_edge(head[line_start : match.start()]):
+            continue
         if len(line.strip()) <= SHORT_LINE:
             return found
         fallback = fallback or found
     return fallback
+
+
+def _period_edge(before: str) -> bool:
+    """True when the words before a date make it a period's edge ("the year to 31 March")."""
+    tail = lower(before).split()[-2:]
+    edges = lexicons.word_set("period_edges")
+    return bool(tail) and (tail[-1] in edges or " ".join(tail) in edges)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from claims_api.consistency.memo import no_cyclic_gc, per_article, scope
 from claims_api.model import Article, Claim, Kind
-from claims_api.relations.model import ArticleRelations, Direction, Member, Relation, RelationKind, Role
+from claims_api.relations.model import RATIO, ArticleRelations, Direction, Member, Relation, RelationKind, Role
 from claims_api.relations.reading import (
     Reading,
     Sentence,
@@ -19,6 +19,7 @@ from claims_api.relations.reading import (
     compatible,
     find,
     multiplier,
+    nouns,
     phrases,
     read,
     wordset,
@@ -362,7 +363,7 @@ class _Builder:
                         cur = frame
                     elif len(rest) > 2 and wordset("previous_markers") & set(rest) and prior is None:
                         self.compare_adjacent(si, u.head, d)
-                    elif prior is not None:
+                    elif prior is not None and not (prior == prev and self.new_subject(before[: comp[2]], prior)):
                         self.comparison(prior, u.head, d, "comparative", s)
                     elif s.first_words and s.first_words[0] in wordset("references") and si > 0:
                         earlier = self.last_compatible(self.reading.sentences[si - 1], c)
@@ -406,6 +407,16 @@ class _Builder:
                 if tie and b is not None:
                     self.comparison(a, b, d, f"comparative:adjacent-sentence:{tie}", s, other)
                     return
+
+    def new_subject(self, words: tuple[str, ...], figure: int) -> bool:
+        """True when ``words`` (between a figure and a comparative) open a clause about another
+        measured thing: a measured noun followed by an auxiliary verb ("... 464,000 subscribers
+        in the fourth quarter profits were lower than ..."), other than the figure's own noun."""
+        groups, aux = nouns(), wordset("aux_verbs")
+        own = groups.get(self.noun_after(figure) or "")
+        return any(
+            w in groups and nxt in aux and groups[w] != own for w, nxt in zip(words, words[1:], strict=False)
+        )
 
     def comparison(
         self, a: int, b: int, d: Direction, how: str, s: Sentence, other: Sentence | None = None
@@ -737,6 +748,25 @@ class _Builder:
 
         self.relations.extend(rate_totals(self.article))
 
+    def ratios(self) -> None:
+        """A ratio claim ("four out of five key issues", "one in three voters") states a part and
+        its whole in one span: a ``part_of`` relation of that one claim, the two numbers in
+        ``attrs`` (``part``, ``whole``) as the extractor read them (``Claim.attrs["ratio"]``)."""
+        for i, c in enumerate(self.claims):
+            ratio = c.attrs.get("ratio") if c.attrs else None
+            if not ratio or len(ratio) != 2:
+                continue
+            part, whole = (float(x) for x in ratio)
+            self.relations.append(
+                Relation(
+                    RelationKind.PART_OF,
+                    (Member(i, Role.PART),),
+                    (c.start, c.end),
+                    RATIO,
+                    attrs={"part": part, "whole": whole},
+                )
+            )
+
     def shares(self) -> None:
         """Percentages that split one whole or answer one question (``shares``): ``part_of`` relations
         whose members are all ``Role.SHARE``."""
@@ -748,6 +778,7 @@ class _Builder:
         self.conversions()
         self.changes()
         self.parts()
+        self.ratios()
         self.restatements()
         self.rates()
         self.shares()

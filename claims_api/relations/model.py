@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+#: ``how`` of the part_of relation a ratio claim makes by itself ("four out of five")
+RATIO = "ratio"
+
+
 class RelationKind(enum.StrEnum):
     CONVERSION = "conversion"
     CHANGE = "change"

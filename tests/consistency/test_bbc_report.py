@@ -18,7 +18,7 @@ from claims_api.model import Finding, Status
 from .bbc import bbc_extracted_articles, bbc_gold_articles, expected
 
 #: Required findings reached on the extractor's claims today (of 50).
-EXTRACTED_FLOOR = 48
+EXTRACTED_FLOOR = 50
 MAX_UNLISTED = 2
 
 

@@ -97,6 +97,22 @@ CASES = [
         [pct("about 61%", 61, qualifier="approx"), pct("68%", 68)],
         [CONSISTENT],
     ),
+    # a different measured thing that opens its own clause before the comparative is what the
+    # comparative is about: the figure before it is not compared
+    (
+        ChangeDirection,
+        "nofire:new-subject-before-comparative",
+        "The firm lost 4,000 customers in the spring and its profits were lower than in the 12 months before.",
+        [count("4,000", 4000), count("12", 12)],
+        [],
+    ),
+    (
+        ChangeDirection,
+        "fire:same-figure-compared-past-its-noun",
+        "The firm had 4,000 customers in the spring, fewer than the 3,000 of the year before.",
+        [count("4,000", 4000), count("3,000", 3000)],
+        [INCONSISTENT],
+    ),
     (
         ChangeDirection,
         "fire:short-of-but-more",

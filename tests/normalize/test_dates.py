@@ -26,12 +26,23 @@ INFERRED = [
         "Staff\n6 March 2020\n",
         date(2020, 3, 6),
     ),
+    # a date in the lede that says when something happened is near the day of writing
+    ("On 12 May 2025 the ministry said exports rose by a tenth.", date(2025, 5, 12)),
+    ("The ministry said on 12 May 2025 that exports rose by a tenth.", date(2025, 5, 12)),
+    # a period's edge in the lede does not hide a dateline that follows
+    ("In the year to 31 March 2025 sales fell.\nLONDON, 2 June 2025\n", date(2025, 6, 2)),
 ]
 NOT_INFERRED = [
     "No date here at all.\n\nJust text.",
     "31 February 2024\nimpossible day",
     "x" * 700 + "\n25 February 2026\n",  # beyond the dateline window
     "In 2024 prices rose 5 percent.",
+    # a date inside a sentence that ends or opens a reported period is not the day of writing
+    "Reporting its results for the three months to 31 December 2024, the firm made a profit.",
+    "In the quarter ended June 30, 2024, sales rose by a fifth.",
+    "Prices have risen by a third since 1 January 2023, the office said.",
+    "Sales from 1 March 2024 until 30 June 2024 doubled.",
+    "The plan runs through 31 October 2026 and costs more.",
 ]
 
 
