@@ -33,6 +33,8 @@ each claim's cross-article subject key (``ArticleRelations.subjects``).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -263,6 +265,17 @@ class Draft:
     members: tuple[tuple[str, int], ...]
     numbers: dict[str, object]
     explanation: str
+
+    def digest(self, version: str) -> str:
+        """A fingerprint of the finding this draft makes under rules ``version``: a store keeps a
+        key's findings whose fingerprint a re-judgement gives again, and rewrites only the rest."""
+        payload = json.dumps(
+            [version, self.rule, self.key, self.inconsistent, str(self.severity), self.members]
+            + [self.numbers, self.explanation],
+            sort_keys=True,
+            default=str,
+        )
+        return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
 
     def finding(self, ref: Callable[[str, int], ClaimRef]) -> Finding:
         refs = tuple(sorted((ref(a, p) for a, p in self.members), key=_ref_order))

@@ -615,13 +615,31 @@ class SqlStore(JobsMixin):
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_id(key)})
         drafts = corpus.judge(key, _SqlSource(conn), _SqlSource(conn))
         f = t.findings.c
-        conn.execute(t.findings.delete().where(f.key == key, f.article_id.is_(None)))
-        if not drafts:
-            return 0
-        refs = self._refs(conn, {m for d in drafts for m in d.members})
-        found = [d.finding(lambda a, p: refs[(a, p)]) for d in drafts]
-        self._insert_findings(conn, found, {})
-        return len(found)
+        version = self._rules_version()
+        # Only what changed is written: a finding whose fingerprint the verdict gives again stays
+        # as stored (with its id), so a store into a large group rewrites the few findings its
+        # figures changed, not every finding of the key.
+        stored: dict[str | None, list[int]] = {}
+        for r in conn.execute(sa.select(f.id, f.digest).where(f.key == key, f.article_id.is_(None))):
+            stored.setdefault(r.digest, []).append(int(r.id))
+        fresh: list[corpus.Draft] = []
+        digests: list[str] = []
+        for d in drafts:
+            digest = d.digest(version)
+            same = stored.get(digest)
+            if same:
+                same.pop()
+                continue
+            fresh.append(d)
+            digests.append(digest)
+        gone = sorted(i for ids in stored.values() for i in ids)
+        for i in range(0, len(gone), 500):
+            conn.execute(t.findings.delete().where(f.id.in_(gone[i : i + 500])))
+        if fresh:
+            refs = self._refs(conn, {m for d in fresh for m in d.members})
+            found = [d.finding(lambda a, p: refs[(a, p)]) for d in fresh]
+            self._insert_findings(conn, found, {}, digests=digests)
+        return len(drafts)
 
     def _refs(
         self, conn: Connection, members: Collection[tuple[str, int]]
@@ -665,13 +683,14 @@ class SqlStore(JobsMixin):
         claim_ids: dict[tuple[str, int, int], int],
         *,
         article_id: int | None = None,
+        digests: Sequence[str] | None = None,
     ) -> None:
         if not found:
             return
         version = self._rules_version()
         values = []
         links: list[set[int]] = []
-        for f in found:
+        for n, f in enumerate(found):
             refs = [
                 r
                 if r.claim_id is not None
@@ -689,6 +708,7 @@ class SqlStore(JobsMixin):
                     "article_id": article_id,
                     "rank": _SEVERITY_ORDER.get(str(f.severity), 9),
                     "rules_version": version,
+                    "digest": digests[n] if digests is not None else None,
                 }
             )
             links.append({int(r.article_id) for r in refs if str(r.article_id).isdigit()})

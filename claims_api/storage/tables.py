@@ -118,6 +118,9 @@ findings = sa.Table(
     sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True),
     sa.Column("rank", sa.Integer, nullable=False, server_default="9"),  # severity order, high = 0
     sa.Column("rules_version", sa.String(32), nullable=False, server_default="0", index=True),
+    # a cross-article finding's fingerprint (``corpus.Draft.digest``): a re-judgement keeps the
+    # findings it gives again and rewrites the rest (migration 0011); NULL for within-article ones
+    sa.Column("digest", sa.String(32)),
     sa.Index("ix_findings_rank_rule_key_id", "rank", "rule", "key", "id"),
     # a key's re-judgement rewrites its cross-article findings (article_id NULL) only: found by
     # one index search, not by walking every within-article finding the key also holds

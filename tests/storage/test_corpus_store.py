@@ -211,3 +211,43 @@ def test_incremental_equals_full_recheck_past_the_windows(
     with store._read.connect() as conn:
         articles = store._model_articles(conn, ids)
     assert snapshot(report(articles), claim_ids=False) == snapshot(store.list_findings(), claim_ids=False)
+
+
+def test_a_store_rewrites_only_the_findings_it_changes(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A figure that joins a large subject group without being one of its extremes leaves the
+    group's finding as stored (same row); one that becomes an extreme replaces it; and what is
+    stored still equals a full recompute."""
+    from claims_api.consistency import corpus
+
+    monkeypatch.setattr(corpus, "GROUP_CAP", 4)  # judged on the 2 smallest and the 2 largest
+
+    def investment(value: str) -> tuple[str, None]:
+        return (f"Chinese investment in Peru totals US${value} billion, the embassy said in a note.", None)
+
+    load(store, [investment(v) for v in ("30", "30.2", "29.8", "30.4", "29.6")])
+
+    def cross() -> set[tuple[int, str]]:
+        with store._read.connect() as conn:
+            rows = conn.execute(
+                sa.text("SELECT id, digest FROM findings WHERE article_id IS NULL AND key LIKE 'conflicting%'")
+            ).all()
+        return {(int(r.id), str(r.digest)) for r in rows}
+
+    before = cross()
+    assert len(before) == 1
+    deletes: list[str] = []
+
+    def watch(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().upper().startswith("DELETE FROM FINDINGS"):
+            deletes.append(statement)
+
+    sa.event.listen(store._write, "before_cursor_execute", watch)
+    load(store, [investment("30.1")])  # inside the extremes: the verdict is the same finding
+    assert cross() == before and deletes == []
+    sa.event.remove(store._write, "before_cursor_execute", watch)
+    load(store, [investment("31.9")])  # a new largest figure: the finding is rewritten
+    after = cross()
+    assert len(after) == 1 and after != before
+    incremental = snapshot(store.list_findings())
+    store.recheck_all()
+    assert snapshot(store.list_findings()) == incremental
