@@ -85,13 +85,10 @@ def claim_key(article: Article, claim: Claim) -> str | None:
 
 
 def _subjects(article: Article) -> tuple[str | None, ...]:
-    """Each claim's group, as the relation pass computed it once (``ArticleRelations.subjects``)."""
-    from claims_api.relations import relate
+    """Each claim's group, as the relation layer computes it once (``relations.subjects``)."""
+    from claims_api.relations import subjects
 
-    found = relate(article).subjects
-    if len(found) != len(article.claims):  # relations read back without their keys
-        return tuple(claim_key(article, c) for c in article.claims)
-    return found
+    return subjects(article)
 
 
 def _value_interval(claim: Claim) -> Interval | None:

@@ -28,7 +28,7 @@ the same findings.
 
 ``rows`` is the one adapter from the per-article analysis: it reads the relation layer
 (``relations.relate``): the conversion relations (through ``implied_fx_rate.conversions``) and
-each claim's cross-article subject key (``ArticleRelations.subjects``).
+each claim's cross-article subject key (``relations.subjects``).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from claims_api.consistency import conflicting_figures as cf
 from claims_api.consistency import implied_fx_rate as fx
 from claims_api.consistency.base import Interval, figure, fmt
 from claims_api.model import Article, ClaimRef, Finding, Severity, Status
-from claims_api.relations import relate
+from claims_api.relations import subjects as claim_subjects
 
 FX_PREFIX = f"{fx.NAME}:"
 FIGURE_PREFIX = f"{cf.NAME}:"
@@ -184,7 +184,7 @@ def rows(article: Article) -> CorpusRows:
             )
         )
     # the cross-article key of each claim's measured thing, as the relation pass gives it
-    subjects = relate(article).subjects
+    subjects = claim_subjects(article)
     members = []
     for i, claim in enumerate(article.claims):
         key = subjects[i] if i < len(subjects) else None
@@ -379,7 +379,9 @@ def judge_pair(pair: str, src: FxSource) -> list[Draft]:
         for side in ("low", "high"):
             own = _band(rates[1:] if side == "low" else rates[:-1])
             # rows older than the window are judged against all of it (``whole``)
-            lo, hi = (min(own[0].lo, whole[0].lo), max(own[0].hi, whole[0].hi)) if more else (own[0].lo, own[0].hi)
+            lo, hi = (
+                (min(own[0].lo, whole[0].lo), max(own[0].hi, whole[0].hi)) if more else (own[0].lo, own[0].hi)
+            )
             if side == "low":
                 found = src.below(pair, year, lo / (1 + BAND_MARGIN), OUTLIER_CAP)
             else:

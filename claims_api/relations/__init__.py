@@ -12,7 +12,16 @@ from __future__ import annotations
 from claims_api.model import Article
 from claims_api.relations.model import ArticleRelations, Direction, Member, Relation, RelationKind, Role
 
-__all__ = ["ArticleRelations", "Direction", "Member", "Relation", "RelationKind", "Role", "relate"]
+__all__ = [
+    "ArticleRelations",
+    "Direction",
+    "Member",
+    "Relation",
+    "RelationKind",
+    "Role",
+    "relate",
+    "subjects",
+]
 
 
 def relate(article: Article) -> ArticleRelations:
@@ -20,3 +29,10 @@ def relate(article: Article) -> ArticleRelations:
     from claims_api.relations.build import relate as build
 
     return build(article)
+
+
+def subjects(article: Article) -> tuple[str | None, ...]:
+    """Per claim, the cross-article key of its measured thing, or None (``build.subjects``)."""
+    from claims_api.relations.build import subjects as keys
+
+    return keys(article)

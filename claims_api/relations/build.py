@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from claims_api.consistency.memo import no_cyclic_gc, per_article, scope
 from claims_api.model import Article, Claim, Kind
-from claims_api.relations.model import RATIO, ArticleRelations, Direction, Member, Relation, RelationKind, Role
+from claims_api.relations.model import (
+    RATIO,
+    ArticleRelations,
+    Direction,
+    Member,
+    Relation,
+    RelationKind,
+    Role,
+)
 from claims_api.relations.reading import (
     Reading,
     Sentence,
@@ -136,7 +144,7 @@ def _comparative(words: tuple[str, ...]) -> tuple[Direction, tuple[str, ...], in
 class _Builder:
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.reading: Reading = read(article)
+        self.reading: Reading = _reading(article)
         self.claims = article.claims
         self.relations: list[Relation] = []
         self.frames: list[Frame] = []
@@ -363,7 +371,9 @@ class _Builder:
                         cur = frame
                     elif len(rest) > 2 and wordset("previous_markers") & set(rest) and prior is None:
                         self.compare_adjacent(si, u.head, d)
-                    elif prior is not None and not (prior == prev and self.new_subject(before[: comp[2]], prior)):
+                    elif prior is not None and not (
+                        prior == prev and self.new_subject(before[: comp[2]], prior)
+                    ):
                         self.comparison(prior, u.head, d, "comparative", s)
                     elif s.first_words and s.first_words[0] in wordset("references") and si > 0:
                         earlier = self.last_compatible(self.reading.sentences[si - 1], c)
@@ -795,20 +805,7 @@ class _Builder:
                     Role.CHANGE_MULTIPLE,
                 ):
                     changes[m.index] = r.direction
-        return ArticleRelations(tuple(roles), tuple(changes), tuple(self.relations), self.subjects())
-
-    def subjects(self) -> tuple[str | None, ...]:
-        from claims_api.consistency.conflicting_figures import claim_key
-
-        crowded = {
-            (s.start, s.end)
-            for s in self.reading.sentences
-            if len(s.units) + len(s.vague) > SUBJECT_MAX_FIGURES
-        }
-        return tuple(
-            None if (c.sentence_start, c.sentence_end) in crowded else claim_key(self.article, c)
-            for c in self.claims
-        )
+        return ArticleRelations(tuple(roles), tuple(changes), tuple(self.relations))
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
@@ -840,7 +837,34 @@ def _implied(amount: Claim, base: Claim) -> dict[str, object] | None:
 
 
 @per_article
+def _reading(article: Article) -> Reading:
+    """The article's sentences, units and gaps, read once for the relations and the subjects."""
+    return read(article)
+
+
+@per_article
 def relate(article: Article) -> ArticleRelations:
     """The relation pass over one article (memoised for the length of one consistency run)."""
-    with no_cyclic_gc(), scope():  # the subject keys read each sentence once (context's memo)
+    with no_cyclic_gc(), scope():
         return _Builder(article).build()
+
+
+@per_article
+def subjects(article: Article) -> tuple[str | None, ...]:
+    """Per claim, the key of the measured thing that cross-article restatement groups by (kind,
+    dimension, thing, places, years), or None when the claim names no clear thing or sits in a
+    sentence crowded with figures (a table read as text). Only what compares figures across
+    sentences and articles asks for them (the store's corpus rows, ``conflicting_figures``): an
+    extraction request does not pay for them."""
+    from claims_api.consistency.conflicting_figures import claim_key
+
+    with no_cyclic_gc(), scope():  # each sentence read once for all its claims (context's memo)
+        crowded = {
+            (s.start, s.end)
+            for s in _reading(article).sentences
+            if len(s.units) + len(s.vague) > SUBJECT_MAX_FIGURES
+        }
+        return tuple(
+            None if (c.sentence_start, c.sentence_end) in crowded else claim_key(article, c)
+            for c in article.claims
+        )

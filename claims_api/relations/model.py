@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-
 #: ``how`` of the part_of relation a ratio claim makes by itself ("four out of five")
 RATIO = "ratio"
 
@@ -85,6 +84,3 @@ class ArticleRelations:
     roles: tuple[Role | None, ...]
     changes: tuple[Direction | None, ...]  # the direction of each change figure, else None
     relations: tuple[Relation, ...]
-    #: per claim, the key of the measured thing that cross-article restatement groups by
-    #: (kind, dimension, thing, places, years), or None when the claim names no clear thing
-    subjects: tuple[str | None, ...] = ()

@@ -944,7 +944,9 @@ class _SqlSource:
         if year is not None:
             stmt = stmt.where(c.year == year)
         stmt = stmt.order_by(c.article_id.desc(), c.amount_pos.desc(), c.base_pos.desc()).limit(limit)
-        peers = [corpus.Peer(r.rate, str(r.article_id), r.amount_pos, r.base_pos) for r in self.conn.execute(stmt)]
+        peers = [
+            corpus.Peer(r.rate, str(r.article_id), r.amount_pos, r.base_pos) for r in self.conn.execute(stmt)
+        ]
         return sorted(peers, key=corpus.peer_order)
 
     def _judged(

@@ -163,7 +163,14 @@ fx_rows = sa.Table(
     sa.Column("hedged", sa.Boolean, nullable=False),
     sa.Column("arithmetic", sa.Text, nullable=False),
     # a bucket's band window: its newest conversions by one index range (migration 0010)
-    sa.Index("ix_fx_rows_pair_article_id_amount_pos_base_pos_rate", "pair", "article_id", "amount_pos", "base_pos", "rate"),
+    sa.Index(
+        "ix_fx_rows_pair_article_id_amount_pos_base_pos_rate",
+        "pair",
+        "article_id",
+        "amount_pos",
+        "base_pos",
+        "rate",
+    ),
     sa.Index(
         "ix_fx_rows_pair_year_article_id_amount_pos_base_pos_rate",
         "pair",

@@ -92,7 +92,12 @@ BAND_CASES = [
     # (name, older rates, newer rates (BAND_PEERS of them), expected outlier rates)
     # the band is made of the newest conversions: an old cluster at another level stands out
     # against it, where the quartiles of all 450 would have spanned both levels and flagged none
-    ("older conversions at another level are judged against the newest", 1.5, 1.9, [1.5] * corpus.OUTLIER_CAP),
+    (
+        "older conversions at another level are judged against the newest",
+        1.5,
+        1.9,
+        [1.5] * corpus.OUTLIER_CAP,
+    ),
     ("older conversions that agree with the newest raise nothing", 1.9, 1.9, []),
 ]
 

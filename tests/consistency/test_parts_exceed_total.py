@@ -23,17 +23,37 @@ CASES = [
     (
         "nofire:ratio-out-of",
         "The court backed the firm on four out of five key issues, its lawyers said.",
-        [{"text": "four out of five", "kind": "percent", "value": 80.0, "unit": "percent", "attrs": {"ratio": [4, 5]}}],
+        [
+            {
+                "text": "four out of five",
+                "kind": "percent",
+                "value": 80.0,
+                "unit": "percent",
+                "attrs": {"ratio": [4, 5]},
+            }
+        ],
         [CONSISTENT],
     ),
     (
         "fire:ratio-part-beyond-whole",
         "Six in five residents said the service had improved, the survey found.",
-        [{"text": "Six in five", "kind": "percent", "value": 120.0, "unit": "percent", "attrs": {"ratio": [6, 5]}}],
+        [
+            {
+                "text": "Six in five",
+                "kind": "percent",
+                "value": 120.0,
+                "unit": "percent",
+                "attrs": {"ratio": [6, 5]},
+            }
+        ],
         [INCONSISTENT],
     ),
-    ("nofire:plain-share-is-no-ratio", "Some 52% of residents said the service had improved.", [
-        {"text": "52%", "kind": "percent", "value": 52.0, "unit": "percent"}], []),
+    (
+        "nofire:plain-share-is-no-ratio",
+        "Some 52% of residents said the service had improved.",
+        [{"text": "52%", "kind": "percent", "value": 52.0, "unit": "percent"}],
+        [],
+    ),
     (
         "nofire:include-within",
         "Spending will rise by $3.4 billion. This will include jets for $60 million. "

@@ -102,7 +102,8 @@ CASES = [
     (
         ChangeDirection,
         "nofire:new-subject-before-comparative",
-        "The firm lost 4,000 customers in the spring and its profits were lower than in the 12 months before.",
+        "The firm lost 4,000 customers in the spring and its profits were lower than in the "
+        "12 months before.",
         [count("4,000", 4000), count("12", 12)],
         [],
     ),

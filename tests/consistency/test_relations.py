@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims_api.relations import Direction, RelationKind, Role, relate
+from claims_api.relations import Direction, RelationKind, Role, relate, subjects
 
 from .gold import make_article
 
@@ -240,7 +240,7 @@ def test_roles_and_change_directions():
     rels = relate(a)
     assert rels.roles == (Role.CHANGE_PERCENT, Role.LEVEL, Role.FORMER_LEVEL)
     assert rels.changes == (Direction.UP, None, None)
-    assert len(rels.subjects) == 3
+    assert len(subjects(a)) == 3
 
 
 def test_conversion_attrs_for_the_corpus_checks():

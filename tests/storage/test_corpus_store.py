@@ -229,7 +229,9 @@ def test_a_store_rewrites_only_the_findings_it_changes(store: Any, monkeypatch: 
     def cross() -> set[tuple[int, str]]:
         with store._read.connect() as conn:
             rows = conn.execute(
-                sa.text("SELECT id, digest FROM findings WHERE article_id IS NULL AND key LIKE 'conflicting%'")
+                sa.text(
+                    "SELECT id, digest FROM findings WHERE article_id IS NULL AND key LIKE 'conflicting%'"
+                )
             ).all()
         return {(int(r.id), str(r.digest)) for r in rows}
 
