@@ -86,6 +86,10 @@ class FxRow:
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
 
+    @property
+    def ident(self) -> tuple[str, int, int]:
+        return (self.article_id, self.amount_pos, self.base_pos)
+
 
 @dataclass(frozen=True, slots=True)
 class FigureRow:
@@ -131,9 +135,14 @@ def fx_order(r: FxRow) -> tuple[object, ...]:
     return (r.rate, _id_order(r.article_id), r.amount_pos)
 
 
-def newest_order(r: FxRow) -> tuple[object, ...]:
-    """Ascending age order reversed: the highest article id (the newest stored) sorts last."""
+def newest_order(r: FxRow | Peer) -> tuple[object, ...]:
+    """Age order: the highest article id (the newest stored) sorts last."""
     return (_id_order(r.article_id), r.amount_pos, r.base_pos)
+
+
+def median(rates: Sequence[float]) -> float | None:
+    """The median of sorted ``rates`` (None when empty)."""
+    return _quartiles(rates.__getitem__, len(rates))[1] if rates else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +196,7 @@ def rows(article: Article) -> CorpusRows:
     subjects = claim_subjects(article)
     members = []
     for i, claim in enumerate(article.claims):
-        key = subjects[i] if i < len(subjects) else None
+        key = subjects[i]
         iv = cf._value_interval(claim) if key is not None else None
         if key is not None and iv is not None:
             members.append((key, i, claim, iv))
@@ -387,7 +396,7 @@ def judge_pair(pair: str, src: FxSource) -> list[Draft]:
             else:
                 found = src.above(pair, year, hi / (1 - BAND_MARGIN), OUTLIER_CAP)
             for row in found:
-                ident = (row.article_id, row.amount_pos, row.base_pos)
+                ident = row.ident
                 band, q1, median, q3 = own if ident in inside else whole
                 peers_n = m if ident in inside else n
                 off = 0.0 if Interval(row.lo, row.hi).overlaps(band) else _off(row.rate, band)
@@ -461,7 +470,7 @@ def _window(src: FxSource, pair: str, year: int | None) -> tuple[list[Peer], boo
     window = src.window(pair, year, BAND_PEERS + 1)
     if len(window) <= BAND_PEERS:
         return window, False
-    oldest = min(window, key=lambda p: (_id_order(p.article_id), p.amount_pos, p.base_pos))
+    oldest = min(window, key=newest_order)
     return [p for p in window if p is not oldest], True
 
 
@@ -507,7 +516,7 @@ def _listed(
     peers = f"dated in {year}" if year is not None else "in the store"
     out = []
     for row in src.below(pair, year, 1e308, LIST_UP_TO):
-        if (row.article_id, row.amount_pos, row.base_pos) in flagged:
+        if row.ident in flagged:
             continue
         numbers: dict[str, object] = {
             "implied": round(row.rate, 4),
@@ -672,11 +681,7 @@ class MemorySource:
 
     def median_other(self, pair: str, article_id: str, limit: int) -> float | None:
         others = [r for r in self._fx.get(pair, []) if r.article_id != article_id]
-        rates = sorted(r.rate for r in sorted(others, key=newest_order, reverse=True)[:limit])
-        if not rates:
-            return None
-        n = len(rates)
-        return (rates[(n - 1) // 2] + rates[n // 2]) / 2
+        return median(sorted(r.rate for r in sorted(others, key=newest_order, reverse=True)[:limit]))
 
     def below(self, pair: str, year: int | None, rate: float, limit: int) -> list[FxRow]:
         return [r for r in self._judged(pair, year) if r.rate < rate][:limit]

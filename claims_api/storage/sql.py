@@ -910,6 +910,10 @@ def _fx_row(r: Any) -> FxRow:
     )
 
 
+#: fx_rows newest first (``corpus.newest_order`` reversed), the order of a band's window
+_NEWEST_FIRST = (t.fx_rows.c.article_id.desc(), t.fx_rows.c.amount_pos.desc(), t.fx_rows.c.base_pos.desc())
+
+
 class _SqlSource:
     """The judges' aggregates (``corpus.FxSource`` and ``corpus.FigureSource``) as indexed
     queries on ``fx_rows`` (pair[, year], article_id: a band's window of newest rows; pair,
@@ -943,7 +947,7 @@ class _SqlSource:
         stmt = sa.select(c.rate, c.article_id, c.amount_pos, c.base_pos).where(c.pair == pair)
         if year is not None:
             stmt = stmt.where(c.year == year)
-        stmt = stmt.order_by(c.article_id.desc(), c.amount_pos.desc(), c.base_pos.desc()).limit(limit)
+        stmt = stmt.order_by(*_NEWEST_FIRST).limit(limit)
         peers = [
             corpus.Peer(r.rate, str(r.article_id), r.amount_pos, r.base_pos) for r in self.conn.execute(stmt)
         ]
@@ -976,14 +980,10 @@ class _SqlSource:
         stmt = (
             sa.select(c.rate)
             .where(c.pair == pair, c.article_id != int(article_id))
-            .order_by(c.article_id.desc(), c.amount_pos.desc(), c.base_pos.desc())
+            .order_by(*_NEWEST_FIRST)
             .limit(limit)
         )
-        rates = sorted(float(r) for r in self.conn.execute(stmt).scalars())
-        if not rates:
-            return None
-        n = len(rates)
-        return (rates[(n - 1) // 2] + rates[n // 2]) / 2
+        return corpus.median(sorted(float(r) for r in self.conn.execute(stmt).scalars()))
 
     def below(self, pair: str, year: int | None, rate: float, limit: int) -> list[FxRow]:
         return self._judged(pair, year, t.fx_rows.c.rate < rate, False, limit)
