@@ -38,18 +38,42 @@ class Qualifier(enum.StrEnum):
     NEARLY = "nearly"
 
 
+#: types copied as they are (exact types: a StrEnum member is a str but becomes its value)
+_ATOMS = frozenset({str, int, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _plain(value: Any) -> Any:
-    """JSON-friendly copy: enums to str, mappings and sequences recursively, NaN/inf to None."""
+    """JSON-friendly copy: enums to str, mappings and sequences recursively, NaN/inf to None.
+
+    The common cases are tested first by exact type: this runs for every field of every claim
+    and finding the service stores or answers."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is list or kind is tuple:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
+    if isinstance(value, float):
+        return float(value) if math.isfinite(value) else None
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     return value
 
 
@@ -109,7 +133,7 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field (enums as strings)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
 
     def replace(self, **changes: Any) -> Claim:
         return dataclasses.replace(self, **changes)
@@ -158,7 +182,7 @@ class Finding:
     key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
 
 
 @dataclass(frozen=True, slots=True)

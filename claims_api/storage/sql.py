@@ -587,31 +587,36 @@ class SqlStore(JobsMixin):
         return sorted(keys)
 
     def _settle(self, pending_id: int, keys: Sequence[str]) -> bool:
-        """Re-judge ``keys`` (sorted, one short transaction each), then drop the pending row.
+        """Re-judge ``keys`` and drop the pending row, in one transaction after the write's.
 
-        A failure (database gone, process killed) leaves the pending row for ``converge``; the
-        write it belongs to is committed and acknowledged either way.
+        Each key's judgement reads a bounded slice of its rows (``corpus``'s caps), so the
+        transaction's length is bounded by the article's keys, not by the corpus; one commit per
+        store instead of one per key. On PostgreSQL each key's advisory lock is taken in sorted
+        order (no deadlock between two stores sharing keys). A failure (database gone, process
+        killed) leaves the pending row for ``converge``; the write it belongs to is committed
+        and acknowledged either way.
         """
         try:
-            for key in sorted(keys):
-                with self._write.begin() as conn:
-                    self._rejudge(conn, key)
             with self._write.begin() as conn:
-                if self.dialect == "postgresql":
-                    conn.execute(sa.text("SET LOCAL synchronous_commit = off"))  # see _rejudge
+                self._relaxed_commit(conn)
+                for key in sorted(keys):
+                    self._rejudge(conn, key)
                 conn.execute(t.pending.delete().where(t.pending.c.id == pending_id))
         except sa.exc.SQLAlchemyError as exc:
             log.warning("findings of %d key(s) left pending (%s)", len(keys), exc.__class__.__name__)
             return False
         return True
 
+    def _relaxed_commit(self, conn: Connection) -> None:
+        """Findings are derived data: on PostgreSQL a crash may lose a re-judgement's commit only
+        together with the pending row's removal in the same transaction, so the pending row
+        brings the re-judgement back. Other writes stay synchronous."""
+        if self.dialect == "postgresql":
+            conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
+
     def _rejudge(self, conn: Connection, key: str) -> int:
         """Replace the cross-article findings of ``key`` by the judges' verdict over its rows."""
-        if self.dialect == "postgresql":
-            # Findings are derived data: a crash may lose this commit only together with the
-            # later one that drops the pending row (the WAL is replayed in order), so the pending
-            # row then brings the re-judgement back. The write itself stays synchronous.
-            conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
+        if self.dialect == "postgresql":  # held to the end of the caller's transaction
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_id(key)})
         drafts = corpus.judge(key, _SqlSource(conn), _SqlSource(conn))
         f = t.findings.c
@@ -787,6 +792,7 @@ class SqlStore(JobsMixin):
         with tqdm(total=len(keys), desc="keys", unit="key", disable=not progress) as bar:
             for i in range(0, len(keys), 100):
                 with self._write.begin() as conn:
+                    self._relaxed_commit(conn)
                     for key in keys[i : i + 100]:
                         self._rejudge(conn, key)
                 bar.update(len(keys[i : i + 100]))
