@@ -920,6 +920,10 @@ def _fx_row(r: Any) -> FxRow:
 _NEWEST_FIRST = (t.fx_rows.c.article_id.desc(), t.fx_rows.c.amount_pos.desc(), t.fx_rows.c.base_pos.desc())
 
 
+#: figure_rows' columns in ``FigureRow``'s field order
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(FigureRow))
+
+
 class _SqlSource:
     """The judges' aggregates (``corpus.FxSource`` and ``corpus.FigureSource``) as indexed
     queries on ``fx_rows`` (pair[, year], article_id: a band's window of newest rows; pair,
@@ -954,9 +958,7 @@ class _SqlSource:
         if year is not None:
             stmt = stmt.where(c.year == year)
         stmt = stmt.order_by(*_NEWEST_FIRST).limit(limit)
-        peers = [
-            corpus.Peer(r.rate, str(r.article_id), r.amount_pos, r.base_pos) for r in self.conn.execute(stmt)
-        ]
+        peers = [corpus.Peer(r[0], str(r[1]), r[2], r[3]) for r in self.conn.execute(stmt)]
         return sorted(peers, key=corpus.peer_order)
 
     def _judged(
@@ -1001,27 +1003,13 @@ class _SqlSource:
         g = t.figure_rows.c
         order = [g.size, g.article_id, g.position]
         stmt = (
-            sa.select(t.figure_rows)
+            sa.select(*(g[name] for name in _FIGURE_FIELDS))
             .where(g.key == key)
             .order_by(*(o.desc() for o in order) if desc else order)
             .limit(n)
         )
-        return [
-            FigureRow(
-                article_id=str(r.article_id),
-                position=r.position,
-                key=r.key,
-                kind=r.kind,
-                unit=r.unit,
-                lo=r.lo,
-                hi=r.hi,
-                date=r.date,
-                text=r.text,
-                shown=r.shown,
-                value=r.value,
-            )
-            for r in self.conn.execute(stmt)
-        ]
+        # positional: a row's fields in FigureRow's order (by-name access costs more than the read)
+        return [FigureRow(str(r[0]), *r[1:]) for r in self.conn.execute(stmt)]
 
     def lowest(self, key: str, n: int) -> list[FigureRow]:
         return self._figures(key, n, False)
