@@ -168,6 +168,17 @@ class ClaimRef:
     sentence: str
     claim_id: int | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            "claim_id": self.claim_id,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -182,7 +193,17 @@ class Finding:
     key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
+        """Written out (a report turns every stored finding into one): the same dict as the
+        generic ``_plain`` copy, field by field."""
+        return {
+            "rule": self.rule,
+            "status": _plain(self.status),
+            "severity": _plain(self.severity),
+            "claims": [r.to_dict() for r in self.claims],
+            "numbers": _plain(self.numbers),
+            "explanation": self.explanation,
+            "key": self.key,
+        }
 
 
 @dataclass(frozen=True, slots=True)

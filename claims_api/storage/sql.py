@@ -481,9 +481,10 @@ class SqlStore(JobsMixin):
     # A store computes, before any transaction, the article's within-article findings
     # (``check_article`` and ``article_findings``) and its compact corpus rows. One short
     # transaction inserts the article, claims, rows, those findings and a ``pending`` row naming
-    # the cross-article keys still to re-judge; then each key, in sorted order, gets a short
-    # transaction of its own (a per-key advisory lock on PostgreSQL) that judges it from indexed
-    # aggregates of the rows and rewrites that key's findings; the pending row goes last. Work
+    # the cross-article keys still to re-judge; then one more transaction judges each key, in
+    # sorted order (a per-key advisory lock on PostgreSQL), from indexed aggregates of its rows
+    # (bounded slices: ``corpus``'s caps), rewrites the findings that changed and drops the
+    # pending row. Work
     # that did not run stays pending and ``converge`` (serve, app start, ``claims-api db
     # recheck``) finishes it, so the findings always converge to a full recompute.
 

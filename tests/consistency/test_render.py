@@ -183,3 +183,26 @@ def test_html_in_a_real_browser(report, tmp_path):
         timeout=120,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "short",
+        "a " * 200,
+        "Two articles give the deficit (Peru, 2024) as 3.2bn and 4.1bn: 28.1% apart, well beyond rounding.",
+        "averylongwordthatdoesnotfitonelineatallbecauseitgoesonandonandonandonandonandonandonandonandonandonand on",
+        "two  spaces\tand a tab and a cross-border hyphenated-word-list " * 5,
+    ],
+)
+def test_wrap_is_textwrap_without_hyphen_breaks(text: str) -> None:
+    import textwrap
+
+    from claims_api.consistency.render import _wrap
+
+    ref = textwrap.TextWrapper(
+        width=40, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False, break_long_words=False
+    )
+    assert _wrap(text, 40, "    ") == ref.wrap(" ".join(text.split()))
+    assert all(len(line) <= 40 or " " not in line.strip() for line in _wrap(text, 40, "    "))
