@@ -31,12 +31,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import sqlalchemy as sa
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from search import _templates as templates  # noqa: E402  (bench/search.py: the seed and BBC texts)
 from search import pg_schema  # noqa: E402  (bench/search.py: a throwaway schema on a server)
-
-import sqlalchemy as sa  # noqa: E402
 
 from claims_api.analysis import analyse  # noqa: E402
 from claims_api.errors import UnsupportedLanguage  # noqa: E402
@@ -92,10 +92,14 @@ def _server_cpu(store: ClaimStore) -> float | None:
         return None
     try:
         with store._read.connect() as conn:  # noqa: SLF001  (a benchmark's look inside)
-            pids = conn.exec_driver_sql(
-                "SELECT pid FROM pg_stat_activity WHERE application_name = %(name)s",
-                {"name": _APP_NAME},
-            ).scalars().all()
+            pids = (
+                conn.exec_driver_sql(
+                    "SELECT pid FROM pg_stat_activity WHERE application_name = %(name)s",
+                    {"name": _APP_NAME},
+                )
+                .scalars()
+                .all()
+            )
         tick = os.sysconf("SC_CLK_TCK")
         total = 0.0
         for pid in pids:
@@ -236,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             url, drop = made
             u = sa.engine.make_url(url)
-            url = u.set(query={**u.query, "application_name": _APP_NAME}).render_as_string(hide_password=False)
+            named = u.set(query={**u.query, "application_name": _APP_NAME})
+            url = named.render_as_string(hide_password=False)
             try:
                 results[backend] = run(url, backend, args, checkpoints)
             finally:

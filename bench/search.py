@@ -1,12 +1,12 @@
 """Search and sorted-page latency of the API (``python bench/api.py --search`` runs it too).
 
-It builds a store per backend and size: the seeds and the BBC
-texts stored the normal way, then copied at SQL level to N articles (bench/synthetic.py; about
-29 claims each, so 50,000 articles hold about 1.4 M claims), serves it, and times ``q`` (a word
-of about 1 in 20 articles and a word of about 10 articles), ``sort=-usd`` and ``sort=-published``
-on the first page, a page from the middle of the keyed claims and a page among the claims
-without the key (cursors made from the data). PostgreSQL runs in a throwaway schema of
-``--pg-url`` (dropped afterwards) and is skipped when unreachable.
+It builds a store per backend and size: the seeds and the BBC texts stored the normal way, then
+copied at SQL level to N articles (bench/synthetic.py; about 29 claims each, so 50,000 articles
+hold about 1.4 M claims), serves it, and times ``q`` (a word of about 1 in 20 articles, a word of
+one claim in 20 and a word of about 10 articles), ``sort=-usd`` and ``sort=-published`` on the
+first page, a page from the middle of the keyed claims and a page among the claims without the
+key (cursors made from the data), and pages of findings over HTTP. PostgreSQL runs in a
+throwaway schema of ``--pg-url`` (dropped afterwards) and is skipped when unreachable.
 
 Bounded in requests and seconds; prints figures, asserts nothing; always stops the servers.
 
@@ -157,6 +157,7 @@ def measure(args: argparse.Namespace, url: str, rare: str) -> None:
     calls = {
         "GET /v1/claims (sort=id, no filter)": "sort=id",
         "GET /v1/claims?q=homicides": "q=homicides",
+        "GET /v1/claims?q=million": "q=million",
         f"GET /v1/claims?q={rare}": f"q={rare}",
         "GET /v1/claims?q=homicides&sort=-usd": "q=homicides&sort=-usd",
         "GET /v1/claims?sort=-usd": "sort=-usd",
@@ -172,6 +173,19 @@ def measure(args: argparse.Namespace, url: str, rare: str) -> None:
         s = requests.Session()
         for name, qs in calls.items():
             run(name, lambda qs=qs: s.get(f"{base}/v1/claims?{qs}&limit=50"), args.requests, args.seconds)
+        deep = None
+        for _ in range(3):  # a cursor 600 findings in (200 a page at most)
+            got = s.get(f"{base}/v1/consistency?limit=200" + (f"&cursor={deep}" if deep else "")).json()
+            deep = got.get("next_cursor")
+            if not deep:
+                break
+        pages = {
+            "GET /v1/consistency (first page)": "limit=50",
+            "GET /v1/consistency?status=inconsistent": "status=inconsistent&limit=50",
+            **({"GET /v1/consistency (after 600 findings)": f"cursor={deep}&limit=50"} if deep else {}),
+        }
+        for name, qs in pages.items():
+            run(name, lambda qs=qs: s.get(f"{base}/v1/consistency?{qs}"), args.requests, args.seconds)
 
 
 def direct(url: str, calls: dict[str, str], args: argparse.Namespace) -> None:

@@ -192,7 +192,7 @@ def test_html_in_a_real_browser(report, tmp_path):
         "short",
         "a " * 200,
         "Two articles give the deficit (Peru, 2024) as 3.2bn and 4.1bn: 28.1% apart, well beyond rounding.",
-        "averylongwordthatdoesnotfitonelineatallbecauseitgoesonandonandonandonandonandonandonandonandonandonand on",
+        "averylongwordthatdoesnotfitonelineatallbecauseitgoesonandonandonandon" * 2 + " and on",
         "two  spaces\tand a tab and a cross-border hyphenated-word-list " * 5,
     ],
 )
@@ -201,8 +201,13 @@ def test_wrap_is_textwrap_without_hyphen_breaks(text: str) -> None:
 
     from claims_api.consistency.render import _wrap
 
+    indent = "    "
     ref = textwrap.TextWrapper(
-        width=40, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False, break_long_words=False
+        width=40,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
     )
     assert _wrap(text, 40, "    ") == ref.wrap(" ".join(text.split()))
     assert all(len(line) <= 40 or " " not in line.strip() for line in _wrap(text, 40, "    "))
