@@ -599,7 +599,7 @@ class SqlStore(JobsMixin):
         """
         try:
             with self._write.begin() as conn:
-                self._relaxed_commit(conn)
+                self._begin_judging(conn)
                 for key in sorted(keys):
                     self._rejudge(conn, key)
                 conn.execute(t.pending.delete().where(t.pending.c.id == pending_id))
@@ -608,12 +608,25 @@ class SqlStore(JobsMixin):
             return False
         return True
 
-    def _relaxed_commit(self, conn: Connection) -> None:
-        """Findings are derived data: on PostgreSQL a crash may lose a re-judgement's commit only
-        together with the pending row's removal in the same transaction, so the pending row
-        brings the re-judgement back. Other writes stay synchronous."""
+    def _begin_judging(self, conn: Connection) -> None:
+        """Set up a re-judgement transaction on PostgreSQL (nothing to do on SQLite).
+
+        - Findings are derived data: a crash may lose a re-judgement's commit only together with
+          the pending row's removal in the same transaction, so the pending row brings the
+          re-judgement back; other writes stay synchronous (``synchronous_commit = off``).
+        - Every query of a re-judgement is a bounded index range (a window ``ORDER BY ... LIMIT``,
+          a key's rows, members by article id). Without fresh statistics (a new store, a server
+          whose autovacuum is off) the planner takes a pair of 30,000 conversions for 50 rows
+          and reads all of it through a bitmap and a sort, or hashes the whole articles table
+          to join a few claims: a cost that grows with the corpus at every store. Sequential
+          scans, bitmaps and sorts are priced out for this transaction, so each query walks
+          its index and stops at its limit.
+        """
         if self.dialect == "postgresql":
             conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
+            # (and no JIT: a priced-out plan's cost would pass its threshold and compile the query)
+            for knob in ("enable_seqscan", "enable_bitmapscan", "enable_sort", "jit"):
+                conn.execute(sa.text(f"SET LOCAL {knob} = off"))
 
     def _rejudge(self, conn: Connection, key: str) -> int:
         """Replace the cross-article findings of ``key`` by the judges' verdict over its rows."""
@@ -793,7 +806,7 @@ class SqlStore(JobsMixin):
         with tqdm(total=len(keys), desc="keys", unit="key", disable=not progress) as bar:
             for i in range(0, len(keys), 100):
                 with self._write.begin() as conn:
-                    self._relaxed_commit(conn)
+                    self._begin_judging(conn)
                     for key in keys[i : i + 100]:
                         self._rejudge(conn, key)
                 bar.update(len(keys[i : i + 100]))
@@ -928,7 +941,7 @@ _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(FigureRow))
 class _SqlSource:
     """The judges' aggregates (``corpus.FxSource`` and ``corpus.FigureSource``) as indexed
     queries on ``fx_rows`` (pair[, year], article_id: a band's window of newest rows; pair,
-    year, rate: the judged rows beyond it) and ``figure_rows`` (key, size); none reads a whole
+    judged, year, rate: the judged rows beyond it) and ``figure_rows`` (key, size); none reads a whole
     pair or group, so a re-judgement costs the same however large the corpus."""
 
     def __init__(self, conn: Connection) -> None:
@@ -966,7 +979,9 @@ class _SqlSource:
         self, pair: str, year: int | None, cond: sa.ColumnElement[bool], desc: bool, limit: int
     ) -> list[FxRow]:
         c = t.fx_rows.c
-        order = [c.rate, c.article_id, c.amount_pos]
+        # year leads (one value in a bucket): the order is then the index's own even for the
+        # undated bucket, whose ``year IS NULL`` the planner does not count as an equality
+        order = [c.year, c.rate, c.article_id, c.amount_pos]
         stmt = (
             sa.select(t.fx_rows)
             .where(c.pair == pair, self._bucket(year), c.judged, cond)

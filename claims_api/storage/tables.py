@@ -180,8 +180,8 @@ fx_rows = sa.Table(
         "base_pos",
         "rate",
     ),
-    sa.Index("ix_fx_rows_pair_year_rate", "pair", "year", "rate"),
-    sa.Index("ix_fx_rows_pair_judged_year", "pair", "judged", "year"),  # a pair's years, one seek each
+    # a bucket's judged rows in the order the band's outliers are read; its prefix, a pair's years
+    sa.Index("ix_fx_rows_judged_band", "pair", "judged", "year", "rate", "article_id", "amount_pos"),
 )
 
 figure_rows = sa.Table(

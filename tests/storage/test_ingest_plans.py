@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 
 from claims_api.extract import extract
@@ -67,3 +68,55 @@ def test_storing_an_article_scans_no_corpus_table(tmp_path: Path) -> None:
     issued = {" ".join(s.split())[:40] for s, _ in seen}
     assert any("findings" in s for s, _ in seen) and len(issued) > 5, issued  # the re-judgement ran
     assert scans(db, seen) == {}
+
+
+#: plan nodes that read a corpus table beyond what a query asks for (its whole relation, or every
+#: row matching a prefix before sorting them)
+_UNBOUNDED = ("Seq Scan on ", "Bitmap Heap Scan on ")
+
+
+@pytest.mark.postgres
+def test_a_rejudgement_on_postgresql_walks_indexes_without_statistics(pg_schema_url: str) -> None:
+    """On PostgreSQL with no statistics (a new store; the planner guesses 50 rows a pair) every
+    statement of a re-judgement is planned as an index walk with no sort: the plan of each is
+    taken inside its own transaction, with that transaction's settings."""
+    store = open_store(pg_schema_url)
+    store.upgrade()
+    texts = corpus_texts(40)
+    plans: list[tuple[str, list[str]]] = []
+
+    def explain(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
+        if many or not statement.lstrip().upper().startswith(("SELECT", "DELETE")):
+            return
+        raw = conn.connection.dbapi_connection
+        with raw.cursor() as cur:
+            cur.execute("SHOW enable_sort")
+            if cur.fetchone()[0] != "off":
+                return  # not a re-judgement's transaction
+            cur.execute("EXPLAIN " + statement, params)
+            plans.append((" ".join(statement.split()), [r[0].strip() for r in cur.fetchall()]))
+
+    try:
+        for text, published in texts[:-2]:
+            store.add_article(NewArticle(text, published=published), extract(text, published=published))
+        sa.event.listen(store._write, "before_cursor_execute", explain)
+        for text, published in texts[-2:]:
+            assert store.add_article(
+                NewArticle(text, published=published), extract(text, published=published)
+            )[1]
+        assert store.pending_count() == 0
+    finally:
+        store.close()
+    read = {s.split(" FROM ")[1].split()[0] for s, _ in plans if " FROM " in s}
+    assert {"fx_rows", "findings", "claims"} <= read, read  # the judges ran and were seen
+    bad = {
+        s: [
+            line
+            for line in lines
+            if line.lstrip("-> ").startswith(_UNBOUNDED) or "Sort" in line.split("(")[0]
+        ]
+        for s, lines in plans
+    }
+    assert {s: b for s, b in bad.items() if b} == {}, "\n".join(
+        f"{s}\n  " + "\n  ".join(lines) for s, lines in plans if bad[s]
+    )
