@@ -379,7 +379,7 @@ class SqlStore(JobsMixin):
         field = sort.lstrip("-")
         base = sa.select(t.claims, t.articles.c.doc.label("article_doc")).join(t.articles)
         with self._read.connect() as conn:
-            conds = self._claim_conditions(conn, query)
+            conds = self._claim_conditions(conn, query, sort)
             if field == "id":
                 stmt = base.add_columns(c.id.label("sort_key")).where(*conds)
                 if after is not None:
@@ -448,13 +448,17 @@ class SqlStore(JobsMixin):
                 self._fts = True
         return self._fts
 
-    def _claim_conditions(self, conn: Connection, q: ClaimQuery) -> list[sa.ColumnElement[bool]]:
+    def _claim_conditions(
+        self, conn: Connection, q: ClaimQuery, sort: str = "id"
+    ) -> list[sa.ColumnElement[bool]]:
         out = _claim_conditions(q)
         if q.q:
-            out.append(self._text_condition(conn, q.q))
+            out.append(self._text_condition(conn, q.q, sort))
         return out
 
-    def _text_condition(self, conn: Connection, words: Sequence[str]) -> sa.ColumnElement[bool]:
+    def _text_condition(
+        self, conn: Connection, words: Sequence[str], sort: str = "id"
+    ) -> sa.ColumnElement[bool]:
         """All ``words`` occur as words (stemmed: "homicides" finds "homicide", "bus" does not
         find "business") in what is measured, the sentence or its lead-in."""
         c = t.claims.c
@@ -464,16 +468,36 @@ class SqlStore(JobsMixin):
         if not usable:
             return sa.false()  # nothing that can be a word: no claim matches
         if self.dialect == "postgresql":
-            # The matches are read through the GIN index first (OFFSET keeps the planner from
-            # folding the subquery into a walk along the sort order that filters every row).
-            m = t.claims.alias("m")
-            query = sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), " ".join(usable))
-            sub = sa.select(m.c.id).where(sa.literal_column("m.search_tsv").op("@@")(query)).offset(0)
-            return c.id.in_(sub.scalar_subquery())
+            return self._pg_text_condition(conn, " ".join(usable), sort)
         # FTS5: every word is a quoted string (a phrase when it holds several tokens), ANDed.
         match = " ".join('"' + w.replace('"', '""') + '"' for w in usable)
         fts = sa.table("claims_fts", sa.column("rowid"))
         sub = sa.select(fts.c.rowid).where(sa.literal_column("claims_fts").op("MATCH")(match))
+        return c.id.in_(sub.scalar_subquery())
+
+    def _pg_text_condition(self, conn: Connection, words: str, sort: str) -> sa.ColumnElement[bool]:
+        """PostgreSQL: the matches' ids read first through the GIN index, at most ``_PROBE`` + 1.
+
+        No more than ``_PROBE``: the page is made of those ids (a pk lookup each). More: on the
+        id order, a word that common is met within ``limit * claims / _PROBE`` rows walking the
+        primary key and testing each row's tsvector; on a value sort (where the matches may
+        hold no value at all) the matches are read whole through the index (OFFSET keeps the
+        planner from folding that subquery into a walk along the sort order). The planner
+        chooses neither way well without statistics, so the transaction says which: GIN
+        answers only through a bitmap, a walk only through its index.
+        """
+        c = t.claims.c
+        query = sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), words)
+        tsv = sa.literal_column("claims.search_tsv")
+        conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        found = conn.execute(sa.select(c.id).where(tsv.op("@@")(query)).limit(_PROBE + 1)).scalars().all()
+        if len(found) <= _PROBE:
+            return c.id.in_(found) if found else sa.false()
+        if sort.lstrip("-") == "id":
+            conn.execute(sa.text("SET LOCAL enable_bitmapscan = off"))
+            return tsv.op("@@")(query)
+        m = t.claims.alias("m")
+        sub = sa.select(m.c.id).where(sa.literal_column("m.search_tsv").op("@@")(query)).offset(0)
         return c.id.in_(sub.scalar_subquery())
 
     # -- consistency -------------------------------------------------------------------------
@@ -933,6 +957,9 @@ def _fx_row(r: Any) -> FxRow:
 #: fx_rows newest first (``corpus.newest_order`` reversed), the order of a band's window
 _NEWEST_FIRST = (t.fx_rows.c.article_id.desc(), t.fx_rows.c.amount_pos.desc(), t.fx_rows.c.base_pos.desc())
 
+
+#: PostgreSQL full-text matches read before choosing how to page them (``_pg_text_condition``)
+_PROBE = 2000
 
 #: figure_rows' columns in ``FigureRow``'s field order
 _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(FigureRow))
