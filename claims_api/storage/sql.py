@@ -641,15 +641,22 @@ class SqlStore(JobsMixin):
         - Every query of a re-judgement is a bounded index range (a window ``ORDER BY ... LIMIT``,
           a key's rows, members by article id). Without fresh statistics (a new store, a server
           whose autovacuum is off) the planner takes a pair of 30,000 conversions for 50 rows
-          and reads all of it through a bitmap and a sort, or hashes the whole articles table
-          to join a few claims: a cost that grows with the corpus at every store. Sequential
-          scans, bitmaps and sorts are priced out for this transaction, so each query walks
-          its index and stops at its limit.
+          and reads all of it through a bitmap and a sort, hashes the whole articles table to
+          join a few claims, or walks every row by article id and sorts incrementally: a cost
+          that grows with the corpus at every store. Sequential scans, bitmaps and (incremental)
+          sorts are priced out for this transaction, so each query walks the index whose order
+          it asks for and stops at its limit.
         """
         if self.dialect == "postgresql":
             conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
             # (and no JIT: a priced-out plan's cost would pass its threshold and compile the query)
-            for knob in ("enable_seqscan", "enable_bitmapscan", "enable_sort", "jit"):
+            for knob in (
+                "enable_seqscan",
+                "enable_bitmapscan",
+                "enable_sort",
+                "enable_incremental_sort",
+                "jit",
+            ):
                 conn.execute(sa.text(f"SET LOCAL {knob} = off"))
 
     def _rejudge(self, conn: Connection, key: str) -> int:

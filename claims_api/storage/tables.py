@@ -115,7 +115,7 @@ findings = sa.Table(
     sa.Column("data", sa.JSON, nullable=False),  # Finding.to_dict(), claim refs with claim ids
     # the article a within-article finding belongs to (deleted with it); NULL for the findings of
     # a cross-article key, which the key's re-judgement rewrites
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE")),
     sa.Column("rank", sa.Integer, nullable=False, server_default="9"),  # severity order, high = 0
     sa.Column("rules_version", sa.String(32), nullable=False, server_default="0", index=True),
     # a cross-article finding's fingerprint (``corpus.Draft.digest``): a re-judgement keeps the
@@ -125,6 +125,14 @@ findings = sa.Table(
     # a key's re-judgement rewrites its cross-article findings (article_id NULL) only: found by
     # one index search, not by walking every within-article finding the key also holds
     sa.Index("ix_findings_key_article_id", "key", "article_id"),
+    # by article: the within-article findings only (a NULL range of every cross-article finding
+    # and its dead versions is what a planner must not walk for a key; migration 0012)
+    sa.Index(
+        "ix_findings_article_id",
+        "article_id",
+        postgresql_where=sa.text("article_id IS NOT NULL"),
+        sqlite_where=sa.text("article_id IS NOT NULL"),
+    ),
     sqlite_autoincrement=True,
 )
 

@@ -28,7 +28,7 @@ ODD = "\u0130\u0131\u017f\u212a\u212b\u1e9e\u00df\u03c2\u03a3\u0345\u1fbe\ufb00\
         "5 M\u0130LES away",
         "They walked 5 m\u0130les in 3 m\u0130nutes.",
         "It rose 4 percent in the last \u017fix months.",
-        "About 40 \u212Ailometres of road and 8 \u0130NCHES of rain.",
+        "About 40 \u212ailometres of road and 8 \u0130NCHES of rain.",
         "D\u0130ZENS were hurt and M\u0130LL\u0130ONS watched for 2 HOURS da\u0130ly.",
         "Prices rose 3% a year, or 8 cents per m\u0130le, up to tw\u0130ce.",
     ],
@@ -55,8 +55,31 @@ def test_lower_keeps_every_length() -> None:
 
 
 _WORDS = st.sampled_from(
-    ["mi", "miles", "km", "kg", "percent", "per", "day", "year", "dozen", "million", "billion", "cents",
-     "dollars", "soles", "half", "third", "about", "over", "nearly", "twice", "hours", "months", "lakh"]
+    [
+        "mi",
+        "miles",
+        "km",
+        "kg",
+        "percent",
+        "per",
+        "day",
+        "year",
+        "dozen",
+        "million",
+        "billion",
+        "cents",
+        "dollars",
+        "soles",
+        "half",
+        "third",
+        "about",
+        "over",
+        "nearly",
+        "twice",
+        "hours",
+        "months",
+        "lakh",
+    ]
 )
 
 

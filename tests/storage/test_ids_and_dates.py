@@ -12,7 +12,7 @@ import pytest
 from claims_api.extract import extract, published_of
 from claims_api.storage import NewArticle, open_store
 
-HEAD_REVISION = "0012_judged_band_order"
+HEAD_REVISION = "0012_rejudge_plans"
 
 DATELINE = "LIMA, 23 December 2024 - The budget rose to roughly 12.97 billion soles ($3.422 billion).\n"
 

@@ -109,7 +109,7 @@ def test_migration_adds_nullable_role_columns_to_existing_claims(db_url: str) ->
             )
         )
     s.upgrade()
-    assert s.current_revision() == "0012_judged_band_order"
+    assert s.current_revision() == "0012_rejudge_plans"
     (old,) = s.article_claims(1)
     assert old.claim.role is None and old.claim.change is None
     assert s.article_relations(1) == []
