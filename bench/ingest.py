@@ -119,6 +119,9 @@ def ingest(store: ClaimStore, n: int, block: int, label: str, checkpoints: list[
     spent: dict[int, float] = {}
     cpu_spent: dict[int, float] = {}
     server_spent: dict[int, float] = {}
+    #: storage seconds per second of extraction in the block: the extraction of a block is the
+    #: same work all along, so this ratio reads through the shared machine's changes of speed
+    relative: dict[int, float] = {}
     t_block = t_store = 0.0
     cpu0 = time.process_time()
     server0 = _server_cpu(store)
@@ -144,6 +147,7 @@ def ingest(store: ClaimStore, n: int, block: int, label: str, checkpoints: list[
             per_1000 = t_block * 1000 / block
             cpu = (time.process_time() - cpu0) * 1000 / block
             spent[added] = per_1000
+            relative[added] = t_store / max(t_block - t_store, 1e-9)
             cpu_spent[added] = cpu
             server = _server_cpu(store)
             served = ""
@@ -163,6 +167,7 @@ def ingest(store: ClaimStore, n: int, block: int, label: str, checkpoints: list[
     pending = store.pending_count()
     print(f"{label:8} left pending: {pending}", flush=True)
     summary(f"{label} (CPU of this process)", cpu_spent, checkpoints)
+    summary(f"{label} (storage seconds per second of extraction)", relative, checkpoints, unit="")
     if server_spent:
         both = {k: cpu_spent[k] + server_spent[k] for k in server_spent}
         summary(f"{label} (CPU of this process and its PostgreSQL backends)", both, checkpoints)
@@ -192,12 +197,16 @@ def after_ingest(store: ClaimStore, label: str) -> None:
         print(f"{label}: findings page ({name}, 50 a page): p50 {p50 * 1000:.1f} ms, max {p99 * 1000:.1f} ms")
 
 
-def summary(label: str, spent: dict[int, float], checkpoints: list[int]) -> None:
+def summary(label: str, spent: dict[int, float], checkpoints: list[int], unit: str = " s") -> None:
+    """The figures of the blocks that end at the checkpoints, and last / first; seconds per
+    1,000 articles, or (``unit=""``) a ratio per block."""
     if not spent:
         return
-    cells = [f"{c:,}: {spent[c]:.1f} s" for c in checkpoints if c in spent]
+    digits = 1 if unit else 2
+    cells = [f"{c:,}: {spent[c]:.{digits}f}{unit}" for c in checkpoints if c in spent]
     first, last = spent[min(spent)], spent[max(spent)]
-    print(f"{label}: s per 1,000 articles at {', '.join(cells)}; last / first = {last / first:.2f}x")
+    per = "s per 1,000 articles" if unit else "per block"
+    print(f"{label}: {per} at {', '.join(cells)}; last / first = {last / first:.2f}x")
 
 
 def run(url: str, label: str, args: argparse.Namespace, checkpoints: list[int]) -> dict[int, float]:
