@@ -259,7 +259,7 @@ def test_sorted_pages_walk_every_claim_once(big: Any) -> None:
         assert keyed == sorted(keyed, reverse=True)  # claims without the key come last
 
 
-@pytest.mark.postgres
+@pytest.mark.parametrize("big", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
 @pytest.mark.parametrize("probe", [5000, 3])
 def test_postgresql_q_pages_the_same_either_way(
     big: Any, monkeypatch: pytest.MonkeyPatch, probe: int
@@ -269,8 +269,7 @@ def test_postgresql_q_pages_the_same_either_way(
     pages, each planned on an index."""
     import claims_api.storage.sql as sql
 
-    if big.dialect != "postgresql":
-        pytest.skip("the probe is PostgreSQL's")
+    assert big.dialect == "postgresql"
     word = synthetic.tag_word(1000)  # a word of a few articles
     monkeypatch.setattr(sql, "_PROBE", 10**6)
     expected = {
