@@ -163,7 +163,7 @@ def ingest(store: ClaimStore, n: int, block: int, label: str, checkpoints: list[
             )
             t_block = t_store = 0.0
             cpu0 = time.process_time()
-            server0 = _server_cpu(store)
+            server0 = server  # the next block starts where this one was read
     pending = store.pending_count()
     print(f"{label:8} left pending: {pending}", flush=True)
     summary(f"{label} (CPU of this process)", cpu_spent, checkpoints)

@@ -489,12 +489,12 @@ class SqlStore(JobsMixin):
         c = t.claims.c
         query = sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), words)
         tsv = sa.literal_column("claims.search_tsv")
-        conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
+        _set_local(conn, enable_seqscan="off")
         found = conn.execute(sa.select(c.id).where(tsv.op("@@")(query)).limit(_PROBE + 1)).scalars().all()
         if len(found) <= _PROBE:
             return c.id.in_(found) if found else sa.false()
         if sort.lstrip("-") == "id":
-            conn.execute(sa.text("SET LOCAL enable_bitmapscan = off"))
+            _set_local(conn, enable_bitmapscan="off")
             return tsv.op("@@")(query)
         m = t.claims.alias("m")
         sub = sa.select(m.c.id).where(sa.literal_column("m.search_tsv").op("@@")(query)).offset(0)
@@ -508,9 +508,8 @@ class SqlStore(JobsMixin):
     # the cross-article keys still to re-judge; then one more transaction judges each key, in
     # sorted order (a per-key advisory lock on PostgreSQL), from indexed aggregates of its rows
     # (bounded slices: ``corpus``'s caps), rewrites the findings that changed and drops the
-    # pending row. Work
-    # that did not run stays pending and ``converge`` (serve, app start, ``claims-api db
-    # recheck``) finishes it, so the findings always converge to a full recompute.
+    # pending row. Work that did not run stays pending and ``converge`` (serve, app start,
+    # ``claims-api db recheck``) finishes it, so the findings always converge to a full recompute.
 
     def _checks(self) -> ModuleType | Any:
         if self._consistency is None:
@@ -648,16 +647,16 @@ class SqlStore(JobsMixin):
           it asks for and stops at its limit.
         """
         if self.dialect == "postgresql":
-            conn.execute(sa.text("SET LOCAL synchronous_commit = off"))
             # (and no JIT: a priced-out plan's cost would pass its threshold and compile the query)
-            for knob in (
-                "enable_seqscan",
-                "enable_bitmapscan",
-                "enable_sort",
-                "enable_incremental_sort",
-                "jit",
-            ):
-                conn.execute(sa.text(f"SET LOCAL {knob} = off"))
+            _set_local(
+                conn,
+                synchronous_commit="off",
+                enable_seqscan="off",
+                enable_bitmapscan="off",
+                enable_sort="off",
+                enable_incremental_sort="off",
+                jit="off",
+            )
 
     def _rejudge(self, conn: Connection, key: str) -> int:
         """Replace the cross-article findings of ``key`` by the judges' verdict over its rows."""
@@ -1066,6 +1065,16 @@ class _SqlSource:
 
     def highest(self, key: str, n: int) -> list[FigureRow]:
         return self._figures(key, n, True)
+
+
+def _set_local(conn: Connection, **settings: str) -> None:
+    """PostgreSQL ``SET LOCAL name = value`` for each setting, in one statement (one round trip:
+    ``set_config(name, value, true)`` lasts to the end of the transaction, as SET LOCAL does)."""
+    calls = ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(settings)))
+    params = {}
+    for i, (name, value) in enumerate(settings.items()):
+        params[f"n{i}"], params[f"v{i}"] = name, value
+    conn.execute(sa.text(f"SELECT {calls}"), params)
 
 
 def _lock_id(key: str) -> int:
