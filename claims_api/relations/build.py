@@ -578,7 +578,6 @@ class _Builder:
         references, make_up = wordset("references"), phrases("make_up")
         for si, s in enumerate(sentences):
             heads = [u.head for u in s.units]
-            refers = bool(s.first_words) and s.first_words[0] in references
             led = [self._not_part(s.before[k].words) for k in range(len(heads))]
 
             def around(k: int, side: str, heads: list[int] = heads, led: list[bool] = led) -> list[int]:
@@ -605,7 +604,13 @@ class _Builder:
                 hit = find(before, "total_markers", last=12)
                 word = " ".join(hit[1]) if hit else ""
                 close = hit is not None and hit[0] + len(hit[1]) >= len(before) - 1
-                if word in ("valued", "valuing") and before[-1:] == ("at",) and refers and si > 0:
+                if (
+                    word in ("valued", "valuing")
+                    and before[-1:] == ("at",)
+                    and si > 0
+                    and s.first_words[:1] != ()
+                    and s.first_words[0] in references
+                ):
                     part = self.last_compatible(sentences[si - 1], c)
                     if part is not None:
                         groups.append((u.head, [part], f"total:{word}:previous-sentence", si, False))

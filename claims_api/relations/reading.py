@@ -52,8 +52,17 @@ class Sentence:
     before: list[Gap] = field(default_factory=list)  # before[i]: the gap before units[i]
     tail: Gap | None = None  # after the last unit
     nouns: frozenset[str] = frozenset()  # measured things named in the sentence (canonical)
-    first_words: tuple[str, ...] = ()  # the sentence's first words (references, "Of the")
     vague: list[int] = field(default_factory=list)  # vague figures (multiplier words) in it
+    head: str = ""  # the sentence's first 40 characters, which ``first_words`` reads
+    _first: tuple[str, ...] | None = None
+
+    @property
+    def first_words(self) -> tuple[str, ...]:
+        """The sentence's first three words (references, "Of the"), read on first use: the few
+        sentences whose tie or opening a rule asks about."""
+        if self._first is None:
+            self._first = tokens(self.head)[:3]
+        return self._first
 
 
 @dataclass(slots=True)
@@ -142,6 +151,10 @@ def compatible(a: Claim, b: Claim) -> bool:
     return (a.unit or "") == (b.unit or "")
 
 
+#: The kinds a bracketed figure may convert (``_convertible``).
+_CONVERTIBLE = frozenset((Kind.MONEY, Kind.QUANTITY))
+
+
 def _convertible(article: Article, a: Claim, b: Claim) -> bool:
     if a.kind is Kind.MONEY and b.kind is Kind.MONEY:
         return bool(a.unit and b.unit and a.unit != b.unit)
@@ -150,10 +163,6 @@ def _convertible(article: Article, a: Claim, b: Claim) -> bool:
 
         return factor(a.unit, b.unit) is not None
     return False
-
-
-def _usable(c: Claim) -> bool:
-    return not c.vague and (c.value is not None or (c.low is not None and c.high is not None))
 
 
 def read(article: Article) -> Reading:
@@ -174,20 +183,22 @@ def read(article: Article) -> Reading:
     names = groups.keys()
     sentences: list[Sentence] = []
     for (s_start, s_end), members in sorted(by_sentence.items()):
-        s = Sentence(start=s_start, end=max(s_end, article.claims[members[-1]].end))
+        s = Sentence(s_start, max(s_end, article.claims[members[-1]].end))
         units: list[Unit] = []
         open_bracket = False
         for i in members:
             c = article.claims[i]
-            if c.vague or not _usable(c):
-                if c.vague:
-                    s.vague.append(i)
+            if c.vague:
+                s.vague.append(i)
+                continue
+            if c.value is None and (c.low is None or c.high is None):  # not ``_usable``
                 continue
             if units:
                 prev = units[-1]
-                last = article.claims[(prev.conversions or [prev.head])[-1]]
                 head = article.claims[prev.head]
-                if _convertible(article, head, c):  # (before the words between: most pairs are not)
+                # (before the words between: most pairs are not convertible)
+                if head.kind is c.kind and head.kind in _CONVERTIBLE and _convertible(article, head, c):
+                    last = article.claims[prev.conversions[-1]] if prev.conversions else head
                     between = text[last.end : c.start]
                     opener = _OPEN.match(between) and not prev.conversions
                     follower = open_bracket and prev.conversions and _NEXT.match(between)
@@ -204,7 +215,7 @@ def read(article: Article) -> Reading:
                 if close >= 0:
                     units[-1].end = close + 1
             open_bracket = False
-            units.append(Unit(head=i, start=c.start, end=c.end, sentence=len(sentences)))
+            units.append(Unit(i, [], c.start, c.end, len(sentences)))
         if open_bracket and units:
             close = text.find(")", units[-1].end, s.end)
             if close >= 0:
@@ -216,10 +227,12 @@ def read(article: Article) -> Reading:
         s.tail = Gap(tokens(text[at : s.end]), at, s.end)
         s.units = units
         found: set[str] = set()
-        for gap in [*s.before, s.tail]:
-            for w in names & gap.words:  # (a set operation, not a loop over the words)
-                found.add(groups[w])
+        for gap in s.before:
+            if not names.isdisjoint(gap.words):  # (set operations, not a loop over the words)
+                found.update(groups[w] for w in names & gap.words)
+        if not names.isdisjoint(s.tail.words):
+            found.update(groups[w] for w in names & s.tail.words)
         s.nouns = frozenset(found)
-        s.first_words = tokens(text[s.start : min(s.end, s.start + 40)])[:3]
+        s.head = text[s.start : min(s.end, s.start + 40)]
         sentences.append(s)
     return Reading(article, sentences)
