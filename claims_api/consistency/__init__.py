@@ -18,7 +18,7 @@ from claims_api.consistency.base import Check, sort_key
 from claims_api.consistency.change_direction import ChangeDirection
 from claims_api.consistency.conflicting_figures import ConflictingFigures
 from claims_api.consistency.implied_fx_rate import ImpliedFxRate
-from claims_api.consistency.memo import no_cyclic_gc, scope
+from claims_api.consistency.memo import no_cyclic_gc, scope, transient
 from claims_api.consistency.parts_exceed_total import PartsExceedTotal
 from claims_api.consistency.percent_change import PercentChange
 from claims_api.consistency.rate_vs_total import RateVsTotal
@@ -26,6 +26,7 @@ from claims_api.consistency.restatement import Restatement
 from claims_api.consistency.shares_sum import SharesSum
 from claims_api.consistency.unit_conversion import UnitConversion
 from claims_api.model import Article, Finding
+from claims_api.relations import relate, subjects
 
 #: Every rule, one line each; a finding's ``rule`` is the check's ``name``.
 CHECKS: tuple[Check, ...] = (
@@ -118,6 +119,11 @@ def run_checks(articles: Sequence[Article], *, keys: Collection[str] | None = No
     wanted = None if keys is None else frozenset(keys)
     findings: list[Finding] = []
     with no_cyclic_gc(), scope():  # rules share each claim's analysis (clause, subject, conversions)
+        if len(articles) > 1:
+            for article in articles:  # one article's readings held at a time, not every article's
+                with transient():
+                    relate(article)
+                    subjects(article)
         for check in CHECKS:
             findings.extend(check.run(articles, wanted))
     findings.sort(key=sort_key)

@@ -7,7 +7,9 @@ A figure is read as the interval of values its wording allows (``interval``): th
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -97,13 +99,21 @@ def rounding(claim: Claim) -> float:
     first = claim.value if claim.value is not None else claim.low
     if first is None:
         return 0.0
-    match = _NUMBER.search(claim.text)
-    if match is None:
+    found = _written(claim.text)
+    if found is None:
         return 0.5 if float(first).is_integer() else abs(first) * 0.005
-    written = float(match.group(0).replace(",", ""))
-    decimals = len(match.group(1) or "")
+    written, decimals = found
     scale = first / written if written else 1.0
     return 0.5 * 10.0**-decimals * abs(scale)
+
+
+@functools.lru_cache(maxsize=8192)
+def _written(text: str) -> tuple[float, int] | None:
+    """The first number written in a claim's text and its count of decimals, or None."""
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    return float(match.group(0).replace(",", "")), len(match.group(1) or "")
 
 
 def interval(claim: Claim, *, approx: float = APPROX) -> Interval | None:
@@ -159,6 +169,11 @@ def days(unit: str | None) -> float | None:
     """Days in one ``unit`` ("month", "years", "1/week" -> 7.0); None when not a time unit."""
     if not unit:
         return None
+    return _days(unit)
+
+
+@functools.lru_cache(maxsize=1024)
+def _days(unit: str) -> float | None:
     u = unit.strip().lower()
     if u.startswith("1/"):
         u = u[2:]
@@ -227,6 +242,8 @@ def figure(claim: Claim) -> str:
     return f"{sign}{fmt(claim.value)}"
 
 
+#: Claims in text order within a finding: article, start, end.
+_REF_ORDER = operator.attrgetter("article_id", "start", "end")
 SEVERITY_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.INFO: 3}
 
 
@@ -240,7 +257,7 @@ def finding(
     explanation: str,
 ) -> Finding:
     """A Finding with claims in text order and severity info when consistent."""
-    refs = tuple(sorted((a.ref(c) for a, c in parts), key=lambda r: (r.article_id, r.start, r.end)))
+    refs = tuple(sorted([a.ref(c) for a, c in parts], key=_REF_ORDER))
     return Finding(
         rule=rule,
         status=Status.INCONSISTENT if inconsistent else Status.CONSISTENT,
@@ -259,7 +276,7 @@ def sort_key(f: Finding) -> tuple[object, ...]:
         f.status is not Status.INCONSISTENT,
         f.rule,
         f.key,
-        tuple((r.article_id, r.start, r.end) for r in f.claims),
+        [(r.article_id, r.start, r.end) for r in f.claims],  # (a list compares as the tuple would)
         f.explanation,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ _LATIN_RUN = re.compile(r"[a-z]+")
 _LATIN_MEASURES = all(_LATIN_RUN.fullmatch(word) for word in MEASURES)
 #: Any measured word, anywhere in a lower-cased text (a trie of the words, compiled once).
 _MEASURE_TEXT = re.compile(lexicons.trie_pattern(MEASURES))
+_OFFSET = operator.itemgetter(0)  # a token's offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,7 @@ def _read(text: str, spans: tuple[tuple[int, int], ...]) -> _Sentence:
         blank,
         tuple(_cuts(text, parens, inside, blank)),
         _running_max(claims),
-        _running_max(parens),
+        _running_max(parens) if parens else (),
         {},
     )
 
@@ -176,7 +178,7 @@ class _Sentences(NamedTuple):
     measures: dict[tuple[int, int], bool]
 
 
-@per_article
+@per_article(transient=True)
 def _sentences(article: Article) -> _Sentences:
     """The article's claim spans by sentence, and a place for each sentence read once."""
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -270,7 +272,7 @@ def _running_max(spans: Sequence[tuple[int, int]]) -> tuple[int, ...]:
     return tuple(out)
 
 
-@per_claim
+@per_claim(transient=True)
 def _clause(article: Article, claim: Claim) -> _Clause:
     sent = _sentence(article, claim)
     cs = claim.start - claim.sentence_start
@@ -406,11 +408,12 @@ def word_lemma(word: str | None) -> str | None:
 
 
 def _words_after(w: Window, tokens: Tokens | None) -> Tokens:
-    """The words after the claim, taken from the window's words when those are given."""
+    """The words after the claim (offsets from the window's start when taken from ``tokens``, the
+    window's words, when those are given; else from the claim's end)."""
     if tokens is not None and w.start <= w.claim_start < w.claim_end <= w.end:
-        # the claim is blanked, so no word of the window runs across its end
-        cut = w.claim_end - w.start
-        return [(pos - cut, word) for pos, word in tokens if pos >= cut]
+        # the claim is blanked, so no word of the window runs across its end; the words come in
+        # text order, so the first one after it is found by bisection
+        return tokens[bisect.bisect_left(tokens, w.claim_end - w.start, key=_OFFSET) :]
     return _tokens(w.after)
 
 
@@ -438,12 +441,19 @@ def counted_noun(w: Window, tokens: Tokens | None = None) -> str | None:
     return words[-1] if words else None
 
 
-def measured(w: Window, claim: Claim, tokens: Tokens | None = None) -> str | None:
+#: ``_measured``'s default: the counted noun is not read yet.
+_UNREAD = object()
+
+
+def measured(
+    w: Window, claim: Claim, tokens: Tokens | None = None, *, counted: str | None | object = _UNREAD
+) -> str | None:
     """The lemma of what the figure measures, or None when the clause does not say.
 
-    ``tokens`` are the window's words when the caller already has them.
+    ``tokens`` are the window's words and ``counted`` the count's ``counted_noun`` when the caller
+    already has them.
     """
-    return _measured(w, claim, tokens, None)
+    return _measured(w, claim, tokens, None, counted)
 
 
 def _measures(tokens: Tokens) -> list[tuple[int, str]]:
@@ -457,10 +467,20 @@ def _measures(tokens: Tokens) -> list[tuple[int, str]]:
 
 
 def _measured(
-    w: Window, claim: Claim, tokens: Tokens | None, hits: list[tuple[int, str]] | None
+    w: Window,
+    claim: Claim,
+    tokens: Tokens | None,
+    hits: list[tuple[int, str]] | None,
+    counted: str | None | object = _UNREAD,
 ) -> str | None:
-    """``measured``, with the window's measured words (``hits``) when the caller has them."""
-    noun = counted_noun(w, tokens) if claim.kind is Kind.COUNT else None
+    """``measured``, with the window's measured words (``hits``) when the caller has them, and
+    the count's ``counted_noun`` when the caller has read it."""
+    if claim.kind is not Kind.COUNT:
+        noun = None
+    elif counted is _UNREAD:
+        noun = counted_noun(w, tokens)
+    else:
+        noun = counted  # type: ignore[assignment]
     if noun is not None:
         if noun in MEASURES:
             return MEASURES[noun]

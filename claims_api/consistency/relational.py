@@ -5,8 +5,19 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from claims_api.consistency.base import article_key, wanted_articles
+from claims_api.consistency.memo import per_article
 from claims_api.model import Article, Claim, Finding
 from claims_api.relations import Relation, RelationKind, Role, relate
+
+
+@per_article
+def by_kind(article: Article) -> dict[RelationKind, list[Relation]]:
+    """The article's relations by kind, in their order: each rule reads its own kind's list, not
+    every relation of the article (memoised for the length of one consistency run)."""
+    found: dict[RelationKind, list[Relation]] = {}
+    for rel in relate(article).relations:
+        found.setdefault(rel.kind, []).append(rel)
+    return found
 
 
 def relations_of(
@@ -14,9 +25,8 @@ def relations_of(
 ) -> Iterator[tuple[str, Article, Relation]]:
     """(group key, article, relation) for every relation of ``kind`` in the wanted articles."""
     for key, article in wanted_articles(articles, keys):
-        for rel in relate(article).relations:
-            if rel.kind is kind:
-                yield key, article, rel
+        for rel in by_kind(article).get(kind, ()):
+            yield key, article, rel
 
 
 class RelationRule:
@@ -35,7 +45,7 @@ class RelationRule:
         raise NotImplementedError
 
     def keys(self, article: Article) -> set[str]:
-        found = any(r.kind is self.kind and self.applies(r) for r in relate(article).relations)
+        found = any(self.applies(r) for r in by_kind(article).get(self.kind, ()))
         return {article_key(article)} if found else set()
 
     def run(self, articles: Sequence[Article], keys: Collection[str] | None) -> Iterable[Finding]:

@@ -7,6 +7,7 @@ the article however many figures one sentence holds.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from claims_api.consistency.memo import no_cyclic_gc, per_article, scope
@@ -80,13 +81,21 @@ class Frame:
     word: str = ""
 
 
+@functools.cache
+def _directions() -> dict[str, Direction]:
+    """Change word -> the direction it states (``change_up`` wins over ``change_down``)."""
+    table = dict.fromkeys(wordset("change_down"), Direction.DOWN)
+    table.update(dict.fromkeys(wordset("change_up"), Direction.UP))
+    return table
+
+
 def _direction(words: tuple[str, ...]) -> tuple[Direction, str] | None:
-    up, down = wordset("change_up"), wordset("change_down")
+    """The direction of the last change word of ``words``, and the word."""
+    table = _directions()
     for w in reversed(words):
-        if w in up:
-            return Direction.UP, w
-        if w in down:
-            return Direction.DOWN, w
+        d = table.get(w)
+        if d is not None:
+            return d, w
     return None
 
 
@@ -117,17 +126,17 @@ def _change_figure(
         k -= 1
     if k:
         w = tail[k - 1]
-        d = _direction((w,))
+        d = _directions().get(w)
         if d is not None and (
             c.kind is Kind.PERCENT or w in ("up", "down") or (k < len(tail) and tail[-1] == "by")
         ):
-            return role, d[0], w
+            return role, d, w
     if c.kind is Kind.PERCENT:
-        head = tuple(w for w in after[:3] if w not in ("(", ")"))
+        head = [w for w in after[:3] if w != "(" and w != ")"]
         for w in head[:2]:
-            d = _direction((w,))
+            d = _directions().get(w)
             if d is not None and w not in ("up", "down", "to"):
-                return role, d[0], d[1]
+                return role, d, w
     return None
 
 
@@ -165,13 +174,13 @@ class _Builder:
 
     def span(self, *indexes: int) -> tuple[int, int]:
         cs = [self.claims[i] for i in indexes if i is not None]
-        return min(c.start for c in cs), max(c.end for c in cs)
+        return min([c.start for c in cs]), max([c.end for c in cs])
 
     def tied(self, a: Sentence, b: Sentence) -> str | None:
         """How two adjacent sentences are tied: a shared measured thing, or a reference word."""
         shared = a.nouns & b.nouns
         if shared:
-            return sorted(shared)[0]
+            return min(shared)  # (the first in sorted order)
         later = b if b.start > a.start else a
         if later.first_words and (
             later.first_words[0] in wordset("references") or later.first_words[:2] == ("the", "figure")
@@ -841,7 +850,7 @@ def _implied(amount: Claim, base: Claim) -> dict[str, object] | None:
     return {"implied": sum(values) / len(values), "implied_lo": min(los), "implied_hi": max(his)}
 
 
-@per_article
+@per_article(transient=True)
 def _reading(article: Article) -> Reading:
     """The article's sentences, units and gaps, read once for the relations and the subjects."""
     return read(article)

@@ -22,7 +22,14 @@ from collections.abc import Iterator
 
 from claims_api import lexicons
 from claims_api.consistency.base import DAYS, Interval, duration_days, interval, numeric, per_day
-from claims_api.consistency.context import after, clause_words, counted_noun, measured, window, word_lemma
+from claims_api.consistency.context import (
+    after,
+    clause_words,
+    counted_noun,
+    measured,
+    window,
+    word_lemma,
+)
 from claims_api.model import Article, Claim, Kind
 from claims_api.relations.model import Member, Relation, RelationKind, Role
 
@@ -30,6 +37,7 @@ from claims_api.relations.model import Member, Relation, RelationKind, Role
 WINDOW = 6
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_RATE = Kind.RATE
 
 
 @functools.cache
@@ -74,19 +82,24 @@ def period_after(text: str) -> tuple[float, int, int] | None:
     return DAYS[m.group(1).lower()], start, m.end()
 
 
-def rate_nouns(claim: Claim) -> set[str]:
+def rate_nouns(claim: Claim) -> frozenset[str]:
     """What a rate counts: "20 drivers killed per week" -> {driver, death}: the words before its
     period ("per week", "a day") that name a measure or look like a plural noun."""
-    head = _patterns()[1].split(claim.text, maxsplit=1)[0]
+    return _rate_nouns(claim.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rate_nouns(text: str) -> frozenset[str]:
+    head = _patterns()[1].split(text, maxsplit=1)[0]
     measures = lexicons.groups("measured_lemmas")
-    return {
+    return frozenset(
         word_lemma(w) or w
         for w in _LETTERS.findall(head)
         if w.lower() in measures or (w.endswith("s") and len(w) > 3)
-    }
+    )
 
 
-def compatible_nouns(a: set[str], b: set[str]) -> bool:
+def compatible_nouns(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
     if not a or not b or a & b:
         return True
     return any(a & group and b & group for group in _related())
@@ -123,7 +136,8 @@ class _Reader:
             claim = self.c(i)
             w = window(self.article, claim)
             words = clause_words(self.article, claim)
-            self.nouns[i] = {x for x in (word_lemma(counted_noun(w, words)), measured(w, claim, words)) if x}
+            noun = counted_noun(w, words)  # (read once: the measured lemma of a count starts from it)
+            self.nouns[i] = {x for x in (word_lemma(noun), measured(w, claim, words, counted=noun)) if x}
         return self.nouns[i]
 
     def period(self, total: Claim) -> tuple[Interval, int | None, str, str, int] | None:
@@ -189,11 +203,12 @@ class _Reader:
 
 def rate_totals(article: Article) -> Iterator[Relation]:
     """The ``rate_total`` relations of ``article``."""
-    if not any(c.kind is Kind.RATE for c in article.claims):
+    found = [(i, c) for i, c in enumerate(article.claims) if c.kind is _RATE]
+    if not found:
         return
     r = _Reader(article)
-    for i, rate in enumerate(article.claims):
-        if rate.kind is not Kind.RATE or not numeric(rate) or per_day(rate) is None:
+    for i, rate in found:
+        if not numeric(rate) or per_day(rate) is None:
             continue
         nouns = rate_nouns(rate)
         planned: bool | None = None

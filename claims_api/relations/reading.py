@@ -107,13 +107,26 @@ def _by_first(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+#: lexicon name -> ``_by_first(name)``, read without a call per ``find``
+_FIRST: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+
+
 def find(words: tuple[str, ...], name: str, *, last: int | None = None) -> tuple[int, tuple[str, ...]] | None:
     """The rightmost phrase of lexicon ``name`` in ``words`` (within the ``last`` words): (index, phrase)."""
-    lo = 0 if last is None else max(0, len(words) - last)
-    table = _by_first(name)
-    if table.keys().isdisjoint(words[lo:] if lo else words):
-        return None  # no word opens a phrase of the lexicon (most gaps): one pass in C
-    for i in range(len(words) - 1, lo - 1, -1):
+    table = _FIRST.get(name)
+    if table is None:
+        table = _FIRST[name] = _by_first(name)
+    n = len(words)
+    # no word opens a phrase of the lexicon (most gaps): one pass in C
+    if last is not None and n > last:
+        lo = n - last
+        if table.keys().isdisjoint(words[lo:]):
+            return None
+    else:
+        lo = 0
+        if table.keys().isdisjoint(words):
+            return None
+    for i in range(n - 1, lo - 1, -1):
         candidates = table.get(words[i])
         if candidates:
             for p in candidates:
