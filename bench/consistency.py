@@ -110,31 +110,44 @@ def article(i: int, rng: random.Random) -> Article:
     return Article(id=f"a{i:06d}", doc=f"a{i:06d}", text=text, claims=fixed, published=day)
 
 
-def relation_share(repeat: int = 3) -> None:
-    """Extraction time against relation time on the real articles kept with the tests."""
+def relation_share(repeat: int = 5) -> None:
+    """Extraction time against relation time on the real articles kept with the tests.
+
+    Each phase runs ``repeat`` times, interleaved, and the fastest pass of each is kept: the
+    machines are shared, and the slowest passes measure the neighbours, not the code. The caches
+    keyed by a claim's or an article's text are emptied before each pass, so a pass reads articles
+    it has not seen, as a service does."""
     from pathlib import Path
 
+    from claims_api.consistency import base, context
     from claims_api.extract import extract
+    from claims_api.relations import rates
     from claims_api.relations.build import relate, subjects
+
+    by_text = (rates._rate_nouns, base._written, context._written_as)
 
     root = Path(__file__).resolve().parents[1]
     paths = [*sorted((root / "tests" / "data").glob("*/*.txt")), *sorted((root / "seeds").glob("*.txt"))]
     texts = [p.read_text(encoding="utf-8") for p in paths]
     articles = [Article(id=str(i), text=t, claims=tuple(extract(t))) for i, t in enumerate(texts)]
-    t0 = time.perf_counter()
+    best = [float("inf")] * 3
     for _ in range(repeat):
+        t0 = time.perf_counter()
         for t in texts:
             extract(t)
-    t1 = time.perf_counter()
-    for _ in range(repeat):
+        for cache in by_text:
+            cache.cache_clear()
+        t1 = time.perf_counter()
         for a in articles:
-            relate(a)
-    t2 = time.perf_counter()
-    for _ in range(repeat):
+            relate(Article(id=a.id, text=a.text, claims=a.claims))  # a fresh article: no memo
+        for cache in by_text:
+            cache.cache_clear()
+        t2 = time.perf_counter()
         for a in articles:
-            subjects(Article(id=a.id, text=a.text, claims=a.claims))  # a fresh article: no memo
-    t3 = time.perf_counter()
-    ext, rel, subj = (t1 - t0) / repeat, (t2 - t1) / repeat, (t3 - t2) / repeat
+            subjects(Article(id=a.id, text=a.text, claims=a.claims))
+        t3 = time.perf_counter()
+        best = [min(b, t) for b, t in zip(best, (t1 - t0, t2 - t1, t3 - t2), strict=True)]
+    ext, rel, subj = best
     n = sum(len(a.claims) for a in articles)
     print(
         f"relation pass on {len(articles)} real articles ({n} claims): extraction {ext:.3f} s, "
