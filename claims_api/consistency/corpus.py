@@ -244,7 +244,7 @@ def article_findings(article: Article) -> list[Finding]:
         if ref is None:
             why = "no date" if fx._day(article) is None else "no reference rate available"
             parts.append(f"{why}: the other articles' conversions of {conv.pair} judge it too")
-        bad = fx.against_same_article(conv, same, parts, numbers) or bad
+        bad = fx.against_same_article(conv, same, parts, numbers, ref) or bad
         refs = tuple(sorted((article.ref(conv.amount), article.ref(conv.base)), key=lambda r: r.start))
         out.append(
             Finding(

@@ -354,9 +354,15 @@ def same_article_peers(of_pair: Sequence[Conversion], i: int) -> list[Conversion
 
 
 def against_same_article(
-    conv: Conversion, same: Sequence[Conversion], parts: list[str], numbers: dict[str, object]
+    conv: Conversion,
+    same: Sequence[Conversion],
+    parts: list[str],
+    numbers: dict[str, object],
+    ref: tuple[float, float, str] | None,
 ) -> bool:
-    """Judge a conversion against its article's other conversions of the pair (if any)."""
+    """Judge a conversion against its article's other conversions of the pair (if any). Where
+    the date has a reference rate, the reference decides and the disagreement is only written
+    out: a wrong conversion beside a right one does not make the right one wrong."""
     if not same:
         return False
     bad = False
@@ -372,7 +378,7 @@ def against_same_article(
         )
         bad = bad or apart
     numbers["same_article"] = peers
-    return bad
+    return bad and ref is None
 
 
 def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
@@ -384,7 +390,7 @@ def _judge(key: str, conv: Conversion, corpus: _Corpus) -> Finding:
     bad, severity = against_reference(conv, ref, allowance, parts, numbers)
     of_pair = corpus.by_article[(conv.pair, conv.article.id)]
     same = same_article_peers(of_pair, corpus.index[id(conv)])
-    bad = against_same_article(conv, same, parts, numbers) or bad
+    bad = against_same_article(conv, same, parts, numbers, ref) or bad
     if ref is None:
         why = "no date" if _day(conv.article) is None else "no reference rate available"
         band = corpus.band(conv.pair, conv.article.id)

@@ -15,9 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = {
     # two seed articles give Chinese investment in Peru as US$30 and US$33 billion
     ("conflicting_figures", ("US$33 billion", "US\\$30 billion")),
-    # one seed article's two sol conversions imply 3.790 and 3.710 soles to the dollar
-    ("implied_fx_rate", ("roughly 12.97 billion soles", "\\$3.422 billion")),
-    ("implied_fx_rate", ("222.6 million soles", "\\$60 million")),
+    # (one seed article's two sol conversions imply 3.790 and 3.710 soles to the dollar: both within
+    # the 2024 reference rate, which decides where there is one, so neither is an alarm)
     # one dev article's budget and per-capita conversions imply 117.0 and 109.9 taka to the dollar,
     # 6% apart (the second is a conversion after "or", which GUIDELINE v2 counts and the old rule skipped)
     ("implied_fx_rate", ("Tk 7,97,000 crore", "$68.1 billion")),

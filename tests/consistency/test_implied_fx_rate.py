@@ -84,6 +84,20 @@ CASES = [
         None,
     ),
     (
+        "fire:only-the-wrong-one-of-two-with-a-reference",
+        "The port cost 3.75 billion soles ($1 billion), and the road 1.5 billion soles ($800 million).",
+        [
+            soles("3.75 billion soles", 3.75e9),
+            usd("$1 billion", 1e9),
+            soles("1.5 billion soles", 1.5e9),
+            usd("$800 million", 800e6),
+        ],
+        3.7525,
+        "2024-12-23",
+        [CONSISTENT, INCONSISTENT],
+        3.75,
+    ),
+    (
         "nofire:usd-first",
         "It cost $60 million (223 million soles).",
         [usd("$60 million", 60e6), soles("223 million soles", 223e6)],
