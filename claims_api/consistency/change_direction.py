@@ -65,10 +65,14 @@ def judge(key: str, article: Article, rel) -> Finding | None:
     if multiple is not None and oiv.lo > 0:
         ratio = niv.divided_by(oiv)
         m = float(multiple)
-        holds = ratio.lo <= m * (1 + SLACK) and m * (1 - SLACK) <= ratio.hi
+        bound = rel.attrs.get("multiple_bound")
+        at_least = m * (1 - SLACK) <= ratio.hi
+        at_most = ratio.lo <= m * (1 + SLACK)
+        holds = at_least if bound == "at_least" else at_most if bound == "at_most" else at_least and at_most
+        stated = {"at_least": "more than ", "at_most": "up to "}.get(str(bound), "")
         parts.append(
             f"{fmt(a)} / {fmt(b)} = x{a / b:.3g} (x{ratio.lo:.3g} to x{ratio.hi:.3g} within rounding) "
-            f"against x{m:g} stated"
+            f"against {stated}x{m:g} stated"
         )
         numbers.update(multiple=m, implied=round(a / b, 4))
         ok = ok and holds

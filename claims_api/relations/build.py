@@ -8,6 +8,7 @@ the article however many figures one sentence holds.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from claims_api.consistency.memo import no_cyclic_gc, per_article, scope
@@ -27,7 +28,7 @@ from claims_api.relations.reading import (
     Unit,
     compatible,
     find,
-    multiplier,
+    multiplier_at,
     nouns,
     phrases,
     read,
@@ -59,6 +60,8 @@ FUNCTION_WORDS = frozenset(
     "were was are is be been of in on at by for from to with and or but the a an had have has will would "
     "could may might who which that this these those per each more than out".split()
 )
+#: Words between a change and its base level ("up 18% on the previous record of 238m").
+BASE_FILLER = FILLER | frozenset("previous last year's year month's week's period's level".split())
 #: Words between a change word and its figure ("rose even faster by 16.3%").
 CHANGE_GAP = frozenset(
     "by even faster slower sharply an a average of some about nearly almost just only".split()
@@ -74,6 +77,7 @@ class Frame:
     change_role: Role | None = None
     direction: Direction | None = None
     multiple: float | None = None
+    bound: str | None = None  # "at_least" ("more than doubled"), "at_most" ("nearly tripled")
     multiple_claim: int | None = None
     new: int | None = None
     old: int | None = None
@@ -150,6 +154,34 @@ def _comparative(words: tuple[str, ...]) -> tuple[Direction, tuple[str, ...], in
     return best
 
 
+def _opens_with_reference(first: tuple[str, ...]) -> bool:
+    """A sentence opening with a reference phrase ("The figure ...", "The total had been ...")."""
+    hit = find(first[:3], "references")
+    return hit is not None and hit[0] == 0
+
+
+def _points_of(change: Claim, level: Claim) -> bool:
+    """A change in percentage points of a level in percent ("up 7 points to 38%")."""
+    return (
+        change.kind is Kind.PERCENT
+        and level.kind is Kind.PERCENT
+        and bool(change.attrs.get("points"))
+        and not level.attrs.get("points")
+    )
+
+
+#: An aside between commas ("rose, the company said on Tuesday, by 34%"): a clause of its own
+#: inside a change, without a figure (figures end a gap) and not the end of the clause.
+_ASIDE = re.compile(r",[^,;:()\[\]]{1,80},")
+
+
+def _without_asides(text: str) -> tuple[str, ...] | None:
+    """The words of a gap with its comma-enclosed asides removed, or None when it has none."""
+    if text.count(",") < 2:
+        return None
+    return tokens_of(_ASIDE.sub(" ", text))
+
+
 class _Builder:
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -182,9 +214,8 @@ class _Builder:
         if shared:
             return min(shared)  # (the first in sorted order)
         later = b if b.start > a.start else a
-        if later.first_words and (
-            later.first_words[0] in wordset("references") or later.first_words[:2] == ("the", "figure")
-        ):
+        first = later.first_words
+        if first and (first[0] in wordset("references") or _opens_with_reference(first)):
             return "reference"
         return None
 
@@ -193,6 +224,15 @@ class _Builder:
         for j in range(end - 1, max(-1, end - 1 - WINDOW), -1):
             if compatible(self.c(s.units[j].head), like):
                 return s.units[j].head
+        return None
+
+    def level_skipping_time(self, s: Sentence, k: int) -> int | None:
+        """The figure before unit ``k`` of ``s``, past at most two time phrases between them
+        ("£412m in the 26 weeks to August 3, down from £486m")."""
+        for j in range(k - 1, max(-1, k - 4), -1):
+            head = s.units[j].head
+            if self.c(head).kind is not Kind.DURATION:
+                return head
         return None
 
     def first_compatible(self, s: Sentence, like: Claim) -> int | None:
@@ -255,10 +295,37 @@ class _Builder:
                 before = s.before[k].words
                 after = s.before[k + 1].words if k + 1 < len(s.units) else (s.tail.words if s.tail else ())
                 fig = _change_figure(c, before, after)
+                if fig is None:
+                    gap = s.before[k]
+                    bare_words = _without_asides(self.article.text[gap.start : gap.end])
+                    if bare_words is not None:
+                        # "rose, the company said on Tuesday, by 34%": the aside does not break it
+                        fig = _change_figure(c, bare_words, after)
+                        if fig is not None:
+                            before = bare_words
                 if fig is not None:
-                    adverb_only = tuple(w for w in before if w not in ("(", ")")) in (("up",), ("down",))
+                    core = tuple(w for w in before if w not in ("(", ")"))
+                    adverb_only = core in (("up",), ("down",))
+                    directions = _directions()
+                    # "fell from 41 to 29 last year, a 29% drop": one short aside of no other
+                    # measured thing and no change word but the figure's own
+                    appositive = (
+                        0 < len(core) <= 6
+                        and all(w == fig[2] or w not in directions for w in core)
+                        and not any(w in nouns() for w in core)
+                        and (fig[2] in core or core[-1] in ("a", "an"))  # "a 29% drop", "a rise of 35%"
+                        and "and" not in core
+                        and wordset("scope_breaks").isdisjoint(core)
+                        and wordset("aux_verbs").isdisjoint(core)  # "and the shilling has lost 14%"
+                    )
+                    # "reached 2.1m in the half, up 18%": the figure before is the new level
+                    adverb_last = (
+                        core[-1:] in (("up",), ("down",))
+                        and len(core) <= 7
+                        and not any(w in directions or w in nouns() for w in core[:-1])
+                    )
                     if (
-                        adverb_only
+                        (adverb_only or appositive)
                         and cur is not None
                         and cur.sentence == si
                         and cur.change is None
@@ -272,7 +339,11 @@ class _Builder:
                         continue
                     cur = Frame(si, change=u.head, change_role=fig[0], direction=fig[1], word=fig[2])
                     cur.how.append(f"change-word:{fig[2]}")
-                    if adverb_only and prev is not None and self.c(prev).kind is not Kind.PERCENT:
+                    if (
+                        adverb_last
+                        and prev is not None
+                        and (self.c(prev).kind is not Kind.PERCENT or _points_of(c, self.c(prev)))
+                    ):
                         cur.new = prev  # "reached $1.13bn, up 76% from $639m"
                     self.add(cur)
                     comp = _comparative(before)
@@ -297,6 +368,26 @@ class _Builder:
                 parked = None
                 if cur is not None and cur.sentence == si and not self.fits(cur, c):
                     parked, cur = cur, None
+                if (
+                    cur is not None
+                    and cur.sentence == si
+                    and prev is not None
+                    and prev in (cur.new, cur.old)
+                    and tuple(w for w in before if w not in ("(", ")")) == ("or",)
+                ):
+                    continue  # "jumped 45% to $2.9bn, or $1.18 a share, from $2.3bn": the same level again
+                if (
+                    cur is not None
+                    and cur.sentence == si
+                    and cur.old is None
+                    and prev is not None
+                    and prev == cur.change
+                    and _ends_with(before, "change_base", filler=BASE_FILLER, slack=4)
+                ):
+                    cur.old = u.head  # "up 18% on the 1.78m handled a year earlier"
+                    cur.how.append("base:" + " ".join(find(before, "change_base", last=7)[1]))  # type: ignore[index]
+                    prev = u.head
+                    continue
                 if _ends_with(before, "connector_from", slack=2) and not _ends_with(
                     before, "connector_to", slack=0
                 ):
@@ -330,7 +421,8 @@ class _Builder:
                             cur.direction = d[0]
                     elif d is not None:
                         adverb = p[0] in ("up", "down") or (i > 0 and before[i - 1] in ("up", "down"))
-                        new = prev if (adverb and prev is not None and compatible(self.c(prev), c)) else None
+                        level = self.level_skipping_time(s, k) if adverb else None
+                        new = level if level is not None and compatible(self.c(level), c) else None
                         cur = Frame(
                             si, direction=d[0], old=u.head, new=new, word=d[1], how=[f"direction:{d[1]} from"]
                         )
@@ -342,13 +434,18 @@ class _Builder:
                         cur.new = u.head
                         cur.how.append("to")
                     else:
-                        d = _direction(before[-6:])
-                        m = multiplier(before[-6:])
-                        if d is not None or m is not None:
+                        reach = before[-6:]
+                        if k > 0 and self.c(s.units[k - 1].head).kind is Kind.DURATION:
+                            # "tripled in the first three months of the year, to €6.3bn"
+                            reach = (*s.before[k - 1].words[-6:], *reach)
+                        d = _direction(reach)
+                        mb = multiplier_at(reach)
+                        if d is not None or mb is not None:
                             cur = Frame(
                                 si,
                                 direction=d[0] if d else None,
-                                multiple=m,
+                                multiple=mb[0] if mb else None,
+                                bound=mb[1] if mb else None,
                                 new=u.head,
                                 word=d[1] if d else "",
                                 how=[f"direction:{d[1] if d else 'multiple'} to"],
@@ -391,12 +488,12 @@ class _Builder:
                 prev = u.head
             bare = [f for f in self.by_sentence.get(si, ()) if f.multiple is None and f.change is None]
             if bare:  # a multiplier word anywhere in the sentence ("doubled") for its plain frames
-                vague_words = multiplier(
+                vague_words = multiplier_at(
                     tuple(w for g in s.before for w in g.words) + (s.tail.words if s.tail else ())
                 )
                 if vague_words is not None:
                     for f in bare:
-                        f.multiple = vague_words
+                        f.multiple, f.bound = vague_words
             for f in self.by_sentence.get(si, []):
                 if f.multiple is not None and f.multiple_claim is None:
                     f.multiple_claim = next((v for v in s.vague if self.c(v).kind is Kind.PERCENT), None)
@@ -408,6 +505,7 @@ class _Builder:
             f.change is not None
             and f.change_role is Role.CHANGE_AMOUNT
             and not compatible(self.c(f.change), c)
+            and not _points_of(self.c(f.change), c)
         ):
             return False
         for i in (f.new, f.old):
@@ -466,6 +564,24 @@ class _Builder:
         f.how.append(f"level-in-previous-sentence:{tie}")
         return found
 
+    def level_after(self, f: Frame, like: Claim) -> int | None:
+        """The first figure like ``like`` in the sentence after ``f``'s when that sentence is tied to
+        it and says the figure is a former one (``former_level_cues`` before or right after it)."""
+        sentences = self.reading.sentences
+        nxt = sentences[f.sentence + 1]
+        tie = self.tied(sentences[f.sentence], nxt)
+        if not tie:
+            return None
+        cues = wordset("former_level_cues")
+        for k, u in enumerate(nxt.units[:WINDOW]):
+            if compatible(self.c(u.head), like):
+                after = nxt.before[k + 1].words if k + 1 < len(nxt.units) else nxt.tail.words
+                if cues.isdisjoint(nxt.before[k].words) and cues.isdisjoint(after[:4]):
+                    return None
+                f.how.append(f"level-in-next-sentence:{tie}")
+                return u.head
+        return None
+
     def complete_frames(self) -> None:
         sentences = self.reading.sentences
         absorbed: set[int] = set()
@@ -506,6 +622,15 @@ class _Builder:
             elif f.new is None and f.old is not None and f.change is not None and like is not None:
                 # "24.4% above ... $496.5bn": the new level in the sentence before
                 f.new = self.level_before(f, like)
+            elif (
+                f.old is None
+                and f.new is not None
+                and f.change is not None
+                and like is not None
+                and f.sentence + 1 < len(sentences)
+            ):
+                # "climbed by £4.5m to £38m." then "It had stood at £33.5m in 2014."
+                f.old = self.level_after(f, like)
             elif f.old is None and f.new is not None and f.multiple is not None and like is not None:
                 # "cut its stake in half to 10%": the old level in the sentence before
                 f.old = self.level_before(f, like)
@@ -526,6 +651,8 @@ class _Builder:
             attrs: dict[str, object] = {}
             if f.multiple is not None:
                 attrs["multiple"] = f.multiple
+                if f.bound is not None:
+                    attrs["multiple_bound"] = f.bound
             if f.word:
                 attrs["word"] = f.word
             idx = [m.index for m in members]

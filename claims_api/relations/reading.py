@@ -145,13 +145,26 @@ def _multiples_by_first() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]
 
 def multiplier(words: tuple[str, ...]) -> float | None:
     """The factor of the first multiplier word in ``words`` ("doubled" 2, "in half" 0.5), or None."""
+    hit = multiplier_at(words)
+    return hit[0] if hit is not None else None
+
+
+def multiplier_at(words: tuple[str, ...]) -> tuple[float, str | None] | None:
+    """The factor of the first multiplier word in ``words`` and its bound: "at_least" after a
+    ``multiple_at_least`` phrase ("more than doubled"), "at_most" after a ``multiple_at_most`` one
+    ("nearly tripled"), else None; None without a multiplier word."""
     table = _multiples_by_first()
     if table.keys().isdisjoint(words):
         return None
     for i, w in enumerate(words):
         for p, factor in table.get(w, ()):
             if words[i : i + len(p)] == p:
-                return factor
+                lead = words[max(0, i - 3) : i]
+                for name in ("multiple_at_least", "multiple_at_most"):
+                    hit = find(lead, name) if lead else None
+                    if hit is not None and hit[0] + len(hit[1]) == len(lead):
+                        return factor, name[len("multiple_") :]
+                return factor, None
     return None
 
 

@@ -1,0 +1,191 @@
+"""Change relations in the word orders of real reporting: asides, base levels after "on", changes in
+percentage points, appositive changes after two levels, time phrases inside the clause, former levels
+in the next sentence, bounded multiples. Each pattern has cases that must and must not relate."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims_api.consistency import report
+from claims_api.relations import relate
+
+from .gold import make_article
+from .test_relations import count, pct, usd
+
+
+def pts(text, value, **kw):
+    return pct(text, value, attrs={"points": True}, **kw)
+
+
+def dur(text, value, unit="month"):
+    return {"text": text, "kind": "duration", "unit": unit, "value": value}
+
+
+# (id, text, claims, expected change as {member text: role} or None for no change relation)
+CASES = [
+    (
+        "aside-between-verb-and-percent",
+        "Ticket sales rose, the operator told reporters on Friday, by 20% to $60m from $50m.",
+        [pct("20%", 20), usd("$60m", 60e6), usd("$50m", 50e6)],
+        {"20%": "change_percent", "$60m": "level", "$50m": "former_level"},
+    ),
+    (
+        "no-aside:other-clause",
+        "Ticket sales rose, and the operator hired 20 people at $60m from a fund of $50m.",
+        [count("20", 20), usd("$60m", 60e6), usd("$50m", 50e6)],
+        None,
+    ),
+    (
+        "base-after-on",
+        "Freight reached 4.4 million tonnes in the year, up 10% on the 4 million tonnes of 2019.",
+        [
+            {"text": "4.4 million tonnes", "kind": "quantity", "unit": "t", "value": 4.4e6},
+            pct("10%", 10),
+            {"text": "4 million tonnes", "kind": "quantity", "unit": "t", "value": 4e6, "at": 1},
+        ],
+        {"10%": "change_percent", "4.4 million tonnes": "level", "4 million tonnes": "former_level"},
+    ),
+    (
+        "base-after-on:previous-record",
+        "Attendance hit 88,000, down 12% on the previous record of 100,000.",
+        [count("88,000", 88000), pct("12%", 12), count("100,000", 100000)],
+        {"12%": "change_percent", "88,000": "level", "100,000": "former_level"},
+    ),
+    (
+        "no-base:on-without-change",
+        "The club has 88,000 members on the 100,000 seats of its ground.",
+        [count("88,000", 88000), count("100,000", 100000)],
+        None,
+    ),
+    (
+        "points-to-from",
+        "Turnout climbed 6 percentage points to 64%, from 58% at the last vote.",
+        [pts("6 percentage points", 6), pct("64%", 64), pct("58%", 58)],
+        {"6 percentage points": "change_amount", "64%": "level", "58%": "former_level"},
+    ),
+    (
+        "points-up-on",
+        "The Greens' 14% is up three points on the 11% of May.",
+        [pct("14%", 14), pts("three points", 3), pct("11%", 11)],
+        {"three points": "change_amount", "14%": "level", "11%": "former_level"},
+    ),
+    (
+        "appositive-change-after-levels",
+        "Burglaries fell from 500 in 2021 to 400 last year, a 20% drop.",
+        [count("500", 500), count("400", 400), pct("20%", 20)],
+        {"20%": "change_percent", "400": "level", "500": "former_level"},
+    ),
+    (
+        "appositive:a-rise-of",
+        "Fares rose from $2.50 to $3 in March, a rise of 20%.",
+        [usd("$2.50", 2.5), usd("$3", 3), pct("20%", 20)],
+        {"20%": "change_percent", "$3": "level", "$2.50": "former_level"},
+    ),
+    (
+        "no-appositive:another-clause",
+        "Burglaries fell from 500 to 400, and the force's budget has dropped 20%.",
+        [count("500", 500), count("400", 400), pct("20%", 20)],
+        {"400": "level", "500": "former_level"},
+    ),
+    (
+        "no-appositive:subject-of-a-verb",
+        "Burglaries fell from 500 to 400 over a decade, and roughly 20% rise again within a year.",
+        [count("500", 500), count("400", 400), pct("roughly 20%", 20)],
+        {"400": "level", "500": "former_level"},
+    ),
+    (
+        "time-phrase-between-multiple-and-to",
+        "Orders doubled in the last six months, to 900 from 450.",
+        [dur("the last six months", 6), count("900", 900), count("450", 450)],
+        {"900": "level", "450": "former_level"},
+    ),
+    (
+        "time-phrase-between-level-and-down-from",
+        "Output came to 300 tonnes in the 12 months to June, down from 360 tonnes.",
+        [
+            {"text": "300 tonnes", "kind": "quantity", "unit": "t", "value": 300},
+            dur("12 months", 12),
+            {"text": "360 tonnes", "kind": "quantity", "unit": "t", "value": 360},
+        ],
+        {"300 tonnes": "level", "360 tonnes": "former_level"},
+    ),
+    (
+        "or-per-share-does-not-break",
+        "Profit rose 10% to $220m, or 40 cents a share, from $200m.",
+        [pct("10%", 10), usd("$220m", 220e6), usd("40 cents a share", 0.4), usd("$200m", 200e6)],
+        {"10%": "change_percent", "$220m": "level", "$200m": "former_level"},
+    ),
+    (
+        "former-level-in-next-sentence",
+        "Donations grew by $2m to $12m. The total had been $10m the year before.",
+        [usd("$2m", 2e6), usd("$12m", 12e6), usd("$10m", 10e6)],
+        {"$2m": "change_amount", "$12m": "level", "$10m": "former_level"},
+    ),
+    (
+        "no-former-level:next-sentence-not-past",
+        "Donations grew by $2m to $12m. They will need $15m next year.",
+        [usd("$2m", 2e6), usd("$12m", 12e6), usd("$15m", 15e6)],
+        None,
+    ),
+]
+
+
+def _change(article):
+    rels = relate(article)
+    found = [
+        {article.claims[m.index].text: m.role.value for m in r.members}
+        for r in rels.relations
+        if r.kind.value == "change"
+    ]
+    return found
+
+
+@pytest.mark.parametrize("text,claims,want", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_change_patterns(text, claims, want):
+    found = _change(make_article(text, claims))
+    if want is None:
+        assert found == []
+    else:
+        assert found == [want]
+
+
+@pytest.mark.parametrize(
+    "text,claims,status",
+    [
+        (
+            "Fees have more than tripled to $700 from $200.",
+            [usd("$700", 700), usd("$200", 200)],
+            "consistent",
+        ),
+        (
+            "Fees have more than tripled to $500 from $200.",
+            [usd("$500", 500), usd("$200", 200)],
+            "inconsistent",
+        ),
+        (
+            "Fees have nearly tripled to $580 from $200.",
+            [usd("$580", 580), usd("$200", 200)],
+            "consistent",
+        ),
+        (
+            "Fees have nearly tripled to $700 from $200.",
+            [usd("$700", 700), usd("$200", 200)],
+            "inconsistent",
+        ),
+        (
+            "Fees tripled to $700 from $200.",
+            [usd("$700", 700), usd("$200", 200)],
+            "inconsistent",
+        ),
+    ],
+)
+def test_bounded_multiples(text, claims, status):
+    findings = [f for f in report([make_article(text, claims)]) if f.rule == "change_direction"]
+    assert [f.status.value for f in findings] == [status], [f.explanation for f in findings]
+
+
+def test_points_change_is_judged_against_the_levels():
+    text = "Turnout climbed 9 percentage points to 64%, from 58% at the last vote."
+    article = make_article(text, [pts("9 percentage points", 9), pct("64%", 64), pct("58%", 58)])
+    found = [f for f in report([article]) if f.rule == "percent_change"]
+    assert [f.status.value for f in found] == ["inconsistent"], [f.explanation for f in found]
