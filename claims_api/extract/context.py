@@ -21,7 +21,8 @@ _BOUNDARY = regex.compile(
 )
 _ABBREV = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Inc|Ltd|Co|Corp|No|Nos|vs|"
-    rf"etc|approx|Ft|Mt|Ave|Dept|Univ|{MONTHS})|\b\p{{Lu}}|\b[A-Z]\.[A-Z]|\be\.g|\bi\.e)\.$"
+    rf"etc|approx|Ft|Mt|Ave|Dept|Univ|{alternation(_NOT['month_abbreviations'])})|\b\p{{Lu}}|\b[A-Z]\.[A-Z]|"
+    r"\be\.g|\bi\.e)\.$"
 )
 _SHARE_LINE = regex.compile(
     r"^[ \t]*(?:(?:Facebook|Instagram|Twitter|YouTube|Share|Tweet|Email|E-mail|Print|WhatsApp|"

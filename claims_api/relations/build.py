@@ -154,6 +154,15 @@ def _comparative(words: tuple[str, ...]) -> tuple[Direction, tuple[str, ...], in
     return best
 
 
+def _of_whole(words: tuple[str, ...]) -> bool:
+    """A sentence opening "Of the", "Of its", "Of all the", "Of Harrowgate's" before its first figure."""
+    return (
+        2 <= len(words) <= 3
+        and words[0] == "of"
+        and (words[-1] in wordset("whole_determiners") or words[-1].endswith("'s"))
+    )
+
+
 def _opens_with_reference(first: tuple[str, ...]) -> bool:
     """A sentence opening with a reference phrase ("The figure ...", "The total had been ...")."""
     hit = find(first[:3], "references")
@@ -321,7 +330,7 @@ class _Builder:
                     # "reached 2.1m in the half, up 18%": the figure before is the new level
                     adverb_last = (
                         core[-1:] in (("up",), ("down",))
-                        and len(core) <= 7
+                        and len(core) <= 10
                         and not any(w in directions or w in nouns() for w in core[:-1])
                     )
                     if (
@@ -731,9 +740,11 @@ class _Builder:
                 if c.kind is Kind.COUNT and self.noun_after(u.head) is not None:
                     after = after[1:]  # "150 houses in all": the marker after the counted noun
                 if after[:2] == ("of", "them") and k > 0:
-                    # "25 were charged, nine of them with fraud": a part of the count just before
+                    # "25 were charged, nine of them with fraud": a part of the count just before;
+                    # "31 goals, 19 of them at home and 12 away": with the list it opens
                     if c.kind is Kind.COUNT and self.same_measure(heads[k - 1], u.head):
-                        groups.append((heads[k - 1], [u.head], "of-them", si, False))
+                        parts = [u.head, *self.siblings(s, k, +1)]
+                        groups.append((heads[k - 1], parts, "of-them", si, False))
                     continue
                 if led[k]:
                     continue
@@ -753,7 +764,9 @@ class _Builder:
                     continue
                 if close and word == "out of":
                     if k > 0 and self.same_measure(heads[k - 1], u.head):
-                        groups.append((u.head, [heads[k - 1]], "out-of", si, False))
+                        # "took 21,652 votes against Labour's 18,433 ..., out of 44,295 cast"
+                        parts = [*reversed(self.siblings(s, k - 1, -1)), heads[k - 1]]
+                        groups.append((u.head, parts, "out-of", si, False))
                     continue
                 if close and word:
                     sums = tuple(word.split()) in make_up
@@ -777,7 +790,21 @@ class _Builder:
                     if parts:
                         groups.append((u.head, parts, f"subset:{' '.join(sub[1])}", si, False))
                     continue
-                if k == 0 and before == ("of", "the"):
+                if k == 0 and si > 0 and self.of_previous(before):
+                    # "... 1,100 deaths this year." then "Of those, 930 were ..., 186 ... and 12 ..."
+                    total = self.last_compatible(sentences[si - 1], c)
+                    parts = [
+                        heads[j]
+                        for j in range(0, min(len(heads), WINDOW))
+                        if not led[j]
+                        and total is not None
+                        and compatible(self.c(total), self.c(heads[j]))
+                        and self.after_words[heads[j]][:2] != ("of", "them")
+                    ]
+                    if total is not None and parts:
+                        groups.append((total, parts, "of-previous-sentence", si, False))
+                        continue
+                if k == 0 and _of_whole(before):
                     # "Of the 60 staff surveyed, 45 said ...": the opening names what is counted
                     parts = [
                         heads[j]
@@ -850,6 +877,34 @@ class _Builder:
                     attrs={"sums": sums},
                 )
             )
+
+    def of_previous(self, words: tuple[str, ...]) -> bool:
+        """Whether a sentence's first gap is a ``parts_of_previous`` opening ("Of those,")."""
+        hit = find(words[:4], "parts_of_previous")
+        return hit is not None and hit[0] == 0 and len(hit[1]) == len(words)
+
+    def siblings(self, s: Sentence, k: int, step: int) -> list[int]:
+        """The figures listed with unit ``k`` of ``s`` after it (``step`` +1) or before it (-1): of
+        its measure, each joined to the last by a short gap ("19 of them at home and 12 away";
+        "21,652 against Labour's 18,433, with the Liberal Democrats on 3,102")."""
+        out: list[int] = []
+        j = k + step
+        aux = wordset("aux_verbs")
+        while 0 <= j < len(s.units) and len(out) < WINDOW:
+            gap = s.before[max(j, j - step)].words  # the words between units j and j - step
+            if gap[:2] == ("of", "them"):
+                gap = gap[2:]  # "25 of them in the first half and 15 after the break"
+            listed = not gap or gap[-1] in FUNCTION_WORDS or gap[-1] == "against" or gap[-1].endswith("'s")
+            if (
+                len(gap) > 6
+                or not listed  # "60 people and they charged 14": a verb, not a list, before the figure
+                or not aux.isdisjoint(gap)
+                or not self.same_measure(s.units[k].head, s.units[j].head)
+            ):
+                break
+            out.append(s.units[j].head)
+            j += step
+        return out
 
     def reference_back(self, si: int, like: Claim) -> int | None:
         """The nearest earlier figure of the same measure, larger than ``like`` (LOOKBACK sentences)."""
