@@ -57,20 +57,27 @@ def _half(claim: Claim) -> float:
 def judge(key: str, article: Article, rel: Relation) -> Finding | None:
     a, b = (article.claims[m.index] for m in rel.members)
     f = float(rel.attrs["factor"])
+    offset = float(rel.attrs.get("offset", 0.0))
     ea, eb = _ends(a, converted=False), _ends(b, converted=True)
     if not ea or not eb or len(ea) != len(eb):
         return None
     checks = []
     ok = True
+    plus = f" + {offset:g}" if offset else ""
     for x, y in zip(ea, eb, strict=True):
         scaled = x.scale(f)
-        holds = scaled.overlaps(y)
-        ok = ok and holds
+        shifted = Interval(scaled.lo + offset, scaled.hi + offset)
+        holds = shifted.overlaps(y)
         checks.append(
-            f"{fmt(x.mid)} {rel.attrs['from_unit']} x {f:.6g} = {fmt(x.mid * f)} {rel.attrs['to_unit']} "
-            f"({fmt(scaled.lo)} to {fmt(scaled.hi)} within rounding) against {fmt(y.mid)} "
-            + ("(meets)" if holds else "(does not meet)")
+            f"{fmt(x.mid)} {rel.attrs['from_unit']} x {f:.6g}{plus} = {fmt(x.mid * f + offset)} "
+            f"{rel.attrs['to_unit']} ({fmt(shifted.lo)} to {fmt(shifted.hi)} within rounding) against "
+            f"{fmt(y.mid)} " + ("(meets)" if holds else "(does not meet)")
         )
+        if not holds and offset and scaled.overlaps(y):
+            # "warmer by 10°C (18°F)": a difference of temperatures converts without the offset
+            holds = True
+            checks.append(f"as a difference of temperatures, {fmt(x.mid * f)}: meets")
+        ok = ok and holds
     implied = (b.value or b.high or 0.0) / (a.value or a.high or 1.0)
     numbers = {
         "factor": f,

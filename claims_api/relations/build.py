@@ -37,7 +37,7 @@ from claims_api.relations.reading import (
 from claims_api.relations.reading import (
     tokens as tokens_of,
 )
-from claims_api.relations.units import factor
+from claims_api.relations.units import affine
 
 #: How many earlier units of a sentence a comparison or a part may reach back to.
 WINDOW = 6
@@ -261,7 +261,8 @@ class _Builder:
 
     def conversion(self, a: int, b: int, u: Unit) -> None:
         ca, cb = self.c(a), self.c(b)
-        how = "bracket" if self.article.text[ca.end : cb.start].strip()[:1] in "([;,/" else "or"
+        opener = self.article.text[ca.end : cb.start].strip()[:1]
+        how = "bracket" if opener in "([;,/" else "dash" if opener in "-\u2013\u2014" else "or"
         if ca.kind is Kind.MONEY:
             # the pair is written with USD (else the alphabetically first) as the base
             if cb.unit == "USD" or (ca.unit != "USD" and (cb.unit or "") < (ca.unit or "")):
@@ -275,10 +276,18 @@ class _Builder:
             attrs["pair"] = f"{am.unit}/{bm.unit}"
             attrs["currency"] = True
         else:
-            f = factor(ca.unit or "", cb.unit or "")
-            if f is None:
+            aff = affine(ca.unit or "", cb.unit or "")
+            if aff is None:
                 return
+            if ca.kind is Kind.RATE:
+                from claims_api.relations.rates import compatible_nouns, rate_nouns
+
+                if not compatible_nouns(rate_nouns(ca), rate_nouns(cb)):
+                    return  # "5 deaths a day, or 30 injuries a week": two measures
+            f, offset = aff
             attrs = {"factor": f, "from_unit": ca.unit, "to_unit": cb.unit, "currency": False}
+            if offset:
+                attrs["offset"] = offset
             amount, base = a, b
         self.relations.append(
             Relation(

@@ -24,8 +24,8 @@ _OPEN = re.compile(
 )
 #: Between two conversions inside one bracket: "; ", ", ", " or ", " / ".
 _NEXT = re.compile(r"^\s*(?:[;,/]|;?\s*or)\s*$", re.I)
-#: "$5bn, or £3bn" / "$5bn or £3bn": a conversion without brackets.
-_OR = re.compile(r"^\s*,?\s*or\s*$", re.I)
+#: "$5bn, or £3bn" / "$5bn or £3bn" / "25bn rupees - about $350m": a conversion without brackets.
+_OR = re.compile(r"^\s*(?:,?\s*or|[-\u2013\u2014])\s*$", re.I)
 
 
 @dataclass(slots=True)
@@ -177,17 +177,18 @@ def compatible(a: Claim, b: Claim) -> bool:
     return (a.unit or "") == (b.unit or "")
 
 
-#: The kinds a bracketed figure may convert (``_convertible``).
-_CONVERTIBLE = frozenset((Kind.MONEY, Kind.QUANTITY))
+#: The kinds a bracketed figure may convert (``_convertible``): money, quantities, and rates
+#: restated per another period ("5,800 a week, or roughly 300,000 a year").
+_CONVERTIBLE = frozenset((Kind.MONEY, Kind.QUANTITY, Kind.RATE))
 
 
 def _convertible(article: Article, a: Claim, b: Claim) -> bool:
     if a.kind is Kind.MONEY and b.kind is Kind.MONEY:
         return bool(a.unit and b.unit and a.unit != b.unit)
-    if a.kind is Kind.QUANTITY and b.kind is Kind.QUANTITY and a.unit and b.unit and a.unit != b.unit:
-        from claims_api.relations.units import factor
+    if a.kind is b.kind and a.kind in _CONVERTIBLE and a.unit and b.unit and a.unit != b.unit:
+        from claims_api.relations.units import affine
 
-        return factor(a.unit, b.unit) is not None
+        return affine(a.unit, b.unit) is not None
     return False
 
 
