@@ -172,6 +172,12 @@ def _splits_whole(article: Article, shares: list[int], words: set[str], answers:
     return False
 
 
+def _standings(article: Article, shares: list[int]) -> bool:
+    """Each share is a party's or candidate's standing in a poll: "X on 43%", "Y at 33%"."""
+    lead = lexicons.word_set("poll_standing_before")
+    return all(words_of(before(article, article.claims[i], 12))[-1:] in ([w] for w in lead) for i in shares)
+
+
 def _sentence_groups(article: Article, shares: list[int]) -> Iterator[Relation]:
     first = article.claims[shares[0]]
     words = set(words_of(article.text[first.sentence_start : first.sentence_end]))
@@ -184,8 +190,17 @@ def _sentence_groups(article: Article, shares: list[int]) -> Iterator[Relation]:
     groups: dict[tuple[int, str | None], list[_Share]] = {}
     for s, name in zip(read, names, strict=True):
         groups.setdefault((s.clause, name), []).append(s)
+    standing = None
     for (_, name), members in groups.items():
         answers = sum(s.answer for s in members)
+        standings = False
+        if name is None and not cues and answers < 2 and len(members) >= 2:
+            if standing is None:
+                standing = not lexicons.word_set("poll_cues").isdisjoint(words)
+            # "the Conservatives on 43%, with Labour on 33%, ... according to a poll"
+            standings = standing and _standings(article, [s.index for s in members])
+            if standings:
+                answers = len(members)
         if len(members) < 2 or (name is None and not cues and answers < 2):
             continue  # nothing says these percentages are parts of one whole
         question = any(s.question for s in members) and not any(s.name and not s.question for s in members)
@@ -193,6 +208,8 @@ def _sentence_groups(article: Article, shares: list[int]) -> Iterator[Relation]:
         claims = [article.claims[i] for i in indexes]
         if name is not None:
             how = f"shares:{'question' if question else 'of'}:{name}"
+        elif standings:
+            how = "shares:poll-standings"
         elif answers >= 2:
             how = "shares:poll-answers"
         else:

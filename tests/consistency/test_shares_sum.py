@@ -12,6 +12,24 @@ def pct(text, value, **kw):
 
 CASES = [
     (
+        "nofire:poll-standings",
+        "The Social Democrats stand on 31%, with the Liberals on 27% and the Greens at 14%, a poll shows.",
+        [pct("31%", 31), pct("27%", 27), pct("14%", 14)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:poll-standings-over-100",
+        "The Social Democrats stand on 51%, with the Liberals on 47% and the Greens on 14%, a poll shows.",
+        [pct("51%", 51), pct("47%", 47), pct("14%", 14)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:standings-without-a-poll",
+        "Inflation stood at 51% last year, and the jobless rate at 60%.",
+        [pct("51%", 51), pct("60%", 60)],
+        [],
+    ),
+    (
         "nofire:60-40-financing",
         "The port, financed by Chinese capital (Cosco, 60 percent) and "
         "Peruvian capital (Volcan, 40 percent), opened.",
