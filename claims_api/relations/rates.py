@@ -38,6 +38,9 @@ WINDOW = 6
 _LETTERS = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _RATE = Kind.RATE
+#: What a rate's total may be: a count ("2,190 killings"), or a quantity of what the rate counts
+#: ("140,000 hectares a day, some 4.2 million hectares over the month").
+_TOTAL_KINDS = (Kind.COUNT, Kind.QUANTITY)
 
 
 @functools.cache
@@ -76,10 +79,19 @@ def period_after(text: str) -> tuple[float, int, int] | None:
     "in the last year", "over the past month", "in a year", "the previous week", and up to two
     words before it ("homicides nationwide last year")."""
     m = _patterns()[0].match(text)
-    if m is None:
-        return None
     start = len(text) - len(text.lstrip())
+    if m is None:
+        y = _calendar_year().match(text)  # "3,516 homicides in 2021": a calendar year
+        return (DAYS["year"], start, y.end()) if y is not None else None
     return DAYS[m.group(1).lower()], start, m.end()
+
+
+@functools.cache
+def _calendar_year() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:[^\W\d_]+\s+){{0,2}}?(?:{_alternatives('period_prepositions')})\s+(?:1[89]|20)\d\d\b(?![,.]?\d)",
+        re.I,
+    )
 
 
 def rate_nouns(claim: Claim) -> frozenset[str]:
@@ -115,6 +127,7 @@ class _Reader:
             self.by_sentence.setdefault(c.sentence_start, []).append(i)
         self.starts = sorted(self.by_sentence)
         self.next_of = {s: self.starts[k + 1] for k, s in enumerate(self.starts[:-1])}
+        self.prev_of = {s: self.starts[k - 1] for k, s in enumerate(self.starts) if k}
         self.plan_sentence: dict[int, bool] = {}
         self.nouns: dict[int, set[str]] = {}
 
@@ -130,6 +143,15 @@ class _Reader:
             return None
         gap = self.article.text[claim.sentence_end : nxt]
         return nxt if gap.strip() == "" and gap.count("\n") <= 1 else None
+
+    def referred_sentence(self, claim: Claim) -> int | None:
+        """The start of the sentence before ``claim``'s when ``claim``'s opens by pointing back to it
+        ("That works out at 9.6 killings per day"), across a paragraph break too."""
+        prev = self.prev_of.get(claim.sentence_start)
+        if prev is None:
+            return None
+        first = _WORD.findall(self.article.text[claim.sentence_start : claim.sentence_start + 20].lower())[:1]
+        return prev if first and first[0] in lexicons.word_set("references") else None
 
     def total_nouns(self, i: int) -> set[str]:
         if i not in self.nouns:
@@ -194,7 +216,7 @@ class _Reader:
         counts = [
             j
             for j in self.by_sentence.get(sentence, ())
-            if self.c(j).kind is Kind.COUNT and not self.c(j).vague
+            if self.c(j).kind in _TOTAL_KINDS and not self.c(j).vague
         ]
         if same:
             counts.sort(key=lambda j: abs(self.c(j).start - self.c(rate).start))
@@ -213,8 +235,11 @@ def rate_totals(article: Article) -> Iterator[Relation]:
         nouns = rate_nouns(rate)
         planned: bool | None = None
         nxt = r.next_sentence(rate)
-        places = [(rate.sentence_start, "same-sentence")] + (
-            [(nxt, "next-sentence")] if nxt is not None else []
+        back = r.referred_sentence(rate)
+        places = (
+            [(rate.sentence_start, "same-sentence")]
+            + ([(nxt, "next-sentence")] if nxt is not None else [])
+            + ([(back, "previous-sentence:reference")] if back is not None else [])
         )
         for sentence, where in places:
             for j in r.counts_near(i, sentence, where == "same-sentence"):
@@ -224,6 +249,8 @@ def rate_totals(article: Article) -> Iterator[Relation]:
                     continue
                 if nouns and not compatible_nouns(nouns, r.total_nouns(j)):
                     continue
+                if total.kind is Kind.QUANTITY and not any(n in total.text.lower() for n in nouns):
+                    continue  # "45,000 barrels a day" and "23 million tonnes": another measure
                 if planned is None:
                     planned = r.planned(rate)
                 if r.planned(total) is not planned:

@@ -18,7 +18,47 @@ def days(text, value, unit="day"):
     return {"text": text, "kind": "duration", "value": value, "unit": unit}
 
 
+def qty(text, value, unit, **kw):
+    return {"text": text, "kind": "quantity", "value": value, "unit": unit, **kw}
+
+
 CASES = [
+    (
+        "nofire:quantity-total-of-the-rate's-measure",
+        "The dredgers moved 2,000 tonnes a day, some 60,000 tonnes over the month.",
+        [rate("2,000 tonnes a day", 2000), qty("some 60,000 tonnes", 60000, "t", qualifier="approx")],
+        [CONSISTENT],
+    ),
+    (
+        "fire:quantity-total-of-the-rate's-measure",
+        "The dredgers moved 2,000 tonnes a day, some 90,000 tonnes over the month.",
+        [rate("2,000 tonnes a day", 2000), qty("some 90,000 tonnes", 90000, "t", qualifier="approx")],
+        [INCONSISTENT],
+    ),
+    (
+        "nopair:quantity-of-another-measure",
+        "The well gives 3,000 barrels a day, and the mill ground 90,000 tonnes over the month.",
+        [rate("3,000 barrels a day", 3000), qty("90,000 tonnes", 90000, "t")],
+        [],
+    ),
+    (
+        "nofire:calendar-year-total-then-a-rate-pointing-back",
+        "The state recorded 1,460 murders in 2022.\n\nThat is an average of four killings a day.",
+        [count("1,460", 1460), rate("four killings a day", 4)],
+        [CONSISTENT],
+    ),
+    (
+        "fire:calendar-year-total-then-a-rate-pointing-back",
+        "The state recorded 1,460 murders in 2022.\n\nThat is an average of nine killings a day.",
+        [count("1,460", 1460), rate("nine killings a day", 9)],
+        [INCONSISTENT],
+    ),
+    (
+        "nopair:rate-after-a-total-without-pointing-back",
+        "The state recorded 1,460 murders in 2022.\n\nPolice in the capital see nine killings a day.",
+        [count("1,460", 1460), rate("nine killings a day", 9)],
+        [],
+    ),
     (
         "nofire:last-year-without-in-beats-another-figures-period",
         "Police counted 444 murders in the first 80 days, and the registry recorded 2,190 homicides"
