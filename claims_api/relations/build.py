@@ -132,7 +132,10 @@ def _change_figure(
         w = tail[k - 1]
         d = _directions().get(w)
         if d is not None and (
-            c.kind is Kind.PERCENT or w in ("up", "down") or (k < len(tail) and tail[-1] == "by")
+            c.kind is Kind.PERCENT
+            or w in ("up", "down")
+            or (k < len(tail) and tail[-1] == "by")
+            or (k == len(tail) - 1 and tail[-1] == "of")  # "an increase of 66,000"
         ):
             return role, d, w
     if c.kind is Kind.PERCENT:
@@ -353,6 +356,8 @@ class _Builder:
                         # "grew from $639m to $1.13bn, up 76%"
                         cur.change, cur.change_role = u.head, fig[0]
                         cur.how.append(f"change-after:{fig[2]}")
+                        if cur.direction is None:
+                            cur.direction, cur.word = fig[1], fig[2]
                         prev = u.head
                         continue
                     cur = Frame(si, change=u.head, change_role=fig[0], direction=fig[1], word=fig[2])
@@ -458,7 +463,12 @@ class _Builder:
                             reach = (*s.before[k - 1].words[-6:], *reach)
                         d = _direction(reach)
                         mb = multiplier_at(reach)
-                        if d is not None or mb is not None:
+                        earlier = self.former_by_reference(si, k, c) if d is None and mb is None else None
+                        if earlier is not None:
+                            # "252,000 were sheltering." then "The figure had stood at 186,000"
+                            cur = Frame(si, new=earlier, old=u.head, how=["former-level:reference"])
+                            self.add(cur)
+                        elif d is not None or mb is not None:
                             cur = Frame(
                                 si,
                                 direction=d[0] if d else None,
@@ -504,6 +514,11 @@ class _Builder:
                         if earlier is not None:
                             self.comparison(earlier, u.head, d, "comparative:reference", s)
                 prev = u.head
+            for v in s.vague:
+                if self.c(v).attrs.get("times"):
+                    frame = self.times(si, v)
+                    if frame is not None:
+                        self.add(frame)  # "215,280 cases. That is 2.4 times the 90,100 of last year"
             bare = [f for f in self.by_sentence.get(si, ()) if f.multiple is None and f.change is None]
             if bare:  # a multiplier word anywhere in the sentence ("doubled") for its plain frames
                 vague_words = multiplier_at(
@@ -581,6 +596,64 @@ class _Builder:
             return None
         f.how.append(f"level-in-previous-sentence:{tie}")
         return found
+
+    def times(self, si: int, v: int) -> Frame | None:
+        """A multiple: the vague claim ``v`` of sentence ``si`` is N in "A, N times the B" (A the
+        figure before, or the last of its measure in the sentence before when this one opens with
+        a reference)."""
+        s = self.reading.sentences[si]
+        n = self.c(v)
+        k = next((j for j, u in enumerate(s.units) if u.start >= n.end), None)
+        if k is None or not 0 < (n.value or 0) < 1000:
+            return None
+        between = tokens_of(self.article.text[n.end : s.units[k].start])
+        if (
+            len(between) < 2
+            or len(between) > 4
+            or between[0] not in wordset("times_words")
+            or between[1] not in wordset("times_base")  # not "3 times in 20 years"
+        ):
+            return None
+        old = s.units[k].head
+        like = self.c(old)
+        new = self.level_skipping_time(s, k) if k > 0 else None
+        how = "multiple:times"
+        if new is None or not compatible(self.c(new), like):
+            first = s.first_words
+            opens = bool(first) and (first[0] in wordset("references") or _opens_with_reference(first))
+            new = None
+            if k == 0 and si > 0 and opens:
+                new, how = (
+                    self.last_compatible(self.reading.sentences[si - 1], like),
+                    "multiple:times:reference",
+                )
+        if new is None:
+            return None
+        return Frame(si, new=new, old=old, multiple=n.value, multiple_claim=v, how=[how])
+
+    def former_by_reference(self, si: int, k: int, c: Claim) -> int | None:
+        """The figure of the sentence before that unit ``k`` of sentence ``si`` gives the former
+        level of: the sentence opens with a reference, says the figure is a former one
+        (``former_level_cues`` before it) and it is its first figure of that measure."""
+        s = self.reading.sentences[si]
+        if (
+            si == 0
+            or not s.first_words
+            or not (s.first_words[0] in wordset("references") or _opens_with_reference(s.first_words))
+        ):
+            return None
+        if wordset("former_level_cues").isdisjoint(s.before[k].words):
+            return None
+        if any(compatible(self.c(s.units[j].head), c) for j in range(k)):
+            return None
+        # the last figure of that measure within a factor of ten ("252,000 people ... across six
+        # regions." then "The figure had stood at 186,000": not the six)
+        v = c.value
+        for u in reversed(self.reading.sentences[si - 1].units[-WINDOW:]):
+            other = self.c(u.head)
+            if compatible(other, c) and v and other.value and 0.1 <= other.value / v <= 10:
+                return u.head
+        return None
 
     def level_after(self, f: Frame, like: Claim) -> int | None:
         """The first figure like ``like`` in the sentence after ``f``'s when that sentence is tied to

@@ -116,6 +116,36 @@ CASES = [
         {"10%": "change_percent", "$220m": "level", "$200m": "former_level"},
     ),
     (
+        "former-level-by-reference-with-an-increase-of",
+        "Some 9,000 pupils sat it in 12 towns. The figure had stood at 7,500 in 2020, an increase of 1,500.",
+        [count("Some 9,000", 9000), count("12", 12), count("7,500", 7500), count("1,500", 1500)],
+        {"1,500": "change_amount", "Some 9,000": "level", "7,500": "former_level"},
+    ),
+    (
+        "no-former-level-by-reference:no-former-cue",
+        "Some 9,000 pupils sat the exam. The figure includes 7,500 boys, an increase of 1,500.",
+        [count("Some 9,000", 9000), count("7,500", 7500), count("1,500", 1500)],
+        None,
+    ),
+    (
+        "times-the:same-sentence",
+        "Imports hit $9bn, three times the $3bn of 2015.",
+        [usd("$9bn", 9e9), count("three", 3, vague=True, attrs={"times": True}), usd("$3bn", 3e9)],
+        {"$9bn": "level", "$3bn": "former_level", "three": "change_multiple"},
+    ),
+    (
+        "times-the:sentence-pointing-back",
+        "The clinic treated 4,200 patients. That is 1.5 times the 2,800 it saw a year ago.",
+        [count("4,200", 4200), count("1.5", 1.5, vague=True, attrs={"times": True}), count("2,800", 2800)],
+        {"4,200": "level", "2,800": "former_level", "1.5": "change_multiple"},
+    ),
+    (
+        "no-times:frequency",
+        "He met 40 officials, 3 times in 20 years.",
+        [count("40", 40), count("3", 3, vague=True, attrs={"times": True}), count("20", 20)],
+        None,
+    ),
+    (
         "former-level-in-next-sentence",
         "Donations grew by $2m to $12m. The total had been $10m the year before.",
         [usd("$2m", 2e6), usd("$12m", 12e6), usd("$10m", 10e6)],
