@@ -166,6 +166,30 @@ def _of_whole(words: tuple[str, ...]) -> bool:
     )
 
 
+def _appositive(core: tuple[str, ...], word: str) -> bool:
+    """The words before a change figure after two levels make it their change: one short aside
+    naming no other measured thing, no change word but the figure's own, no new clause ("fell from
+    41 to 29 last year, a 29% drop", "..., a rise of 35%"; not "and the shilling has lost 14%")."""
+    if not 0 < len(core) <= 6 or not (word in core or core[-1] in ("a", "an")) or "and" in core:
+        return False
+    directions, measured = _directions(), nouns()
+    return (
+        all(w == word or w not in directions for w in core)
+        and not any(w in measured for w in core)
+        and wordset("scope_breaks").isdisjoint(core)
+        and wordset("aux_verbs").isdisjoint(core)
+    )
+
+
+def _adverb_last(core: tuple[str, ...]) -> bool:
+    """ "reached 2.1m in the half, up 18%": a change adverb after a short phrase of no other measured
+    thing or change word, so the figure before is the new level."""
+    if core[-1:] != ("up",) and core[-1:] != ("down",) or len(core) > 10:
+        return False
+    directions, measured = _directions(), nouns()
+    return not any(w in directions or w in measured for w in core[:-1])
+
+
 def _opens_with_reference(first: tuple[str, ...]) -> bool:
     """A sentence opening with a reference phrase ("The figure ...", "The total had been ...")."""
     hit = find(first[:3], "references")
@@ -316,7 +340,7 @@ class _Builder:
                 before = s.before[k].words
                 after = s.before[k + 1].words if k + 1 < len(s.units) else (s.tail.words if s.tail else ())
                 fig = _change_figure(c, before, after)
-                if fig is None:
+                if fig is None and len(before) > 2 and not _directions().keys().isdisjoint(before):
                     gap = s.before[k]
                     bare_words = _without_asides(self.article.text[gap.start : gap.end])
                     if bare_words is not None:
@@ -325,33 +349,14 @@ class _Builder:
                         if fig is not None:
                             before = bare_words
                 if fig is not None:
-                    core = tuple(w for w in before if w not in ("(", ")"))
-                    adverb_only = core in (("up",), ("down",))
-                    directions = _directions()
-                    # "fell from 41 to 29 last year, a 29% drop": one short aside of no other
-                    # measured thing and no change word but the figure's own
-                    appositive = (
-                        0 < len(core) <= 6
-                        and all(w == fig[2] or w not in directions for w in core)
-                        and not any(w in nouns() for w in core)
-                        and (fig[2] in core or core[-1] in ("a", "an"))  # "a 29% drop", "a rise of 35%"
-                        and "and" not in core
-                        and wordset("scope_breaks").isdisjoint(core)
-                        and wordset("aux_verbs").isdisjoint(core)  # "and the shilling has lost 14%"
-                    )
-                    # "reached 2.1m in the half, up 18%": the figure before is the new level
-                    adverb_last = (
-                        core[-1:] in (("up",), ("down",))
-                        and len(core) <= 10
-                        and not any(w in directions or w in nouns() for w in core[:-1])
-                    )
+                    core = tuple(w for w in before if w != "(" and w != ")")
                     if (
-                        (adverb_only or appositive)
-                        and cur is not None
+                        cur is not None
                         and cur.sentence == si
                         and cur.change is None
                         and cur.new is not None
                         and cur.old is not None
+                        and (core in (("up",), ("down",)) or _appositive(core, fig[2]))
                     ):
                         # "grew from $639m to $1.13bn, up 76%"
                         cur.change, cur.change_role = u.head, fig[0]
@@ -363,8 +368,8 @@ class _Builder:
                     cur = Frame(si, change=u.head, change_role=fig[0], direction=fig[1], word=fig[2])
                     cur.how.append(f"change-word:{fig[2]}")
                     if (
-                        adverb_last
-                        and prev is not None
+                        prev is not None
+                        and _adverb_last(core)
                         and (self.c(prev).kind is not Kind.PERCENT or _points_of(c, self.c(prev)))
                     ):
                         cur.new = prev  # "reached $1.13bn, up 76% from $639m"
@@ -395,8 +400,9 @@ class _Builder:
                     cur is not None
                     and cur.sentence == si
                     and prev is not None
+                    and before[-1:] == ("or",)
                     and prev in (cur.new, cur.old)
-                    and tuple(w for w in before if w not in ("(", ")")) == ("or",)
+                    and tuple(w for w in before if w != "(" and w != ")") == ("or",)
                 ):
                     continue  # "jumped 45% to $2.9bn, or $1.18 a share, from $2.3bn": the same level again
                 if (
@@ -405,6 +411,7 @@ class _Builder:
                     and cur.old is None
                     and prev is not None
                     and prev == cur.change
+                    and not wordset("change_base").isdisjoint(before)
                     and _ends_with(before, "change_base", filler=BASE_FILLER, slack=4)
                 ):
                     cur.old = u.head  # "up 18% on the 1.78m handled a year earlier"
@@ -872,7 +879,7 @@ class _Builder:
                     if parts:
                         groups.append((u.head, parts, f"subset:{' '.join(sub[1])}", si, False))
                     continue
-                if k == 0 and si > 0 and self.of_previous(before):
+                if k == 0 and si > 0 and before[:1] == ("of",) and self.of_previous(before):
                     # "... 1,100 deaths this year." then "Of those, 930 were ..., 186 ... and 12 ..."
                     total = self.last_compatible(sentences[si - 1], c)
                     parts = [
