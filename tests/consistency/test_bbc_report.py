@@ -16,46 +16,15 @@ from claims_api.consistency import report
 from claims_api.model import Finding, Status
 
 from .bbc import bbc_extracted_articles, bbc_gold_articles, expected
+from .scoring import score
 
 #: Required findings reached on the extractor's claims today (of 50).
 EXTRACTED_FLOOR = 50
 MAX_UNLISTED = 2
 
 
-def _spans(listed: dict) -> list[tuple[str, int, int]]:
-    return [(c["doc"], c["start"], c["end"]) for c in listed["claims"]]
-
-
-def _covers(have: list[tuple[str, int, int]], want: list[tuple[str, int, int]]) -> bool:
-    return all(any(hd == wd and hs < we and ws < he for hd, hs, he in have) for wd, ws, we in want)
-
-
-def _have(f: Finding) -> list[tuple[str, int, int]]:
-    return [(r.doc or r.article_id, r.start, r.end) for r in f.claims]
-
-
 def _score(findings: list[Finding]) -> tuple[list[str], list[str], list[str]]:
-    gold = expected()
-    missing = []
-    for g in gold["required"]:
-        want = _spans(g)
-        hits = [f for f in findings if _covers(_have(f), want)]
-        if g.get("status", "any") != "any":
-            hits = [f for f in hits if f.status.value == g["status"]]
-        if not hits:
-            missing.append(g["why"])
-    bad = [_spans(x) for x in gold["false_alarms"]]
-    allowed = [_spans(x) for x in gold["required"] + gold["optional"]]
-    alarms, unlisted = [], []
-    for f in findings:
-        if f.status is not Status.INCONSISTENT:
-            continue
-        have = _have(f)
-        if any(_covers(have, b) for b in bad):
-            alarms.append(f.explanation)
-        elif not any(_covers(have, w) or _covers(w, have) for w in allowed):
-            unlisted.append(f.explanation)
-    return missing, alarms, unlisted
+    return score(findings, expected())
 
 
 @pytest.fixture(scope="module")
