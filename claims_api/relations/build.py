@@ -7,6 +7,7 @@ the article however many figures one sentence holds.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -521,9 +522,11 @@ class _Builder:
                         if earlier is not None:
                             self.comparison(earlier, u.head, d, "comparative:reference", s)
                 prev = u.head
-            for v in s.vague:
-                if self.c(v).attrs.get("times"):
-                    frame = self.times(si, v)
+            multiples = [v for v in s.vague if self.c(v).attrs.get("times")]
+            if multiples:
+                starts = [u.start for u in s.units]
+                for v in multiples:
+                    frame = self.times(si, v, starts)
                     if frame is not None:
                         self.add(frame)  # "215,280 cases. That is 2.4 times the 90,100 of last year"
             bare = [f for f in self.by_sentence.get(si, ()) if f.multiple is None and f.change is None]
@@ -604,14 +607,14 @@ class _Builder:
         f.how.append(f"level-in-previous-sentence:{tie}")
         return found
 
-    def times(self, si: int, v: int) -> Frame | None:
+    def times(self, si: int, v: int, starts: list[int]) -> Frame | None:
         """A multiple: the vague claim ``v`` of sentence ``si`` is N in "A, N times the B" (A the
         figure before, or the last of its measure in the sentence before when this one opens with
-        a reference)."""
+        a reference). ``starts``: the starts of the sentence's units."""
         s = self.reading.sentences[si]
         n = self.c(v)
-        k = next((j for j, u in enumerate(s.units) if u.start >= n.end), None)
-        if k is None or not 0 < (n.value or 0) < 1000:
+        k = bisect.bisect_left(starts, n.end)
+        if k == len(starts) or not 0 < (n.value or 0) < 1000:
             return None
         between = tokens_of(self.article.text[n.end : s.units[k].start])
         if (
@@ -649,7 +652,7 @@ class _Builder:
             or not (s.first_words[0] in wordset("references") or _opens_with_reference(s.first_words))
         ):
             return None
-        if wordset("former_level_cues").isdisjoint(s.before[k].words):
+        if k >= WINDOW or wordset("former_level_cues").isdisjoint(s.before[k].words):
             return None
         if any(compatible(self.c(s.units[j].head), c) for j in range(k)):
             return None
