@@ -139,7 +139,9 @@ def _change_figure(
             or (k == len(tail) - 1 and tail[-1] == "of")  # "an increase of 66,000"
         ):
             return role, d, w
-    if c.kind is Kind.PERCENT:
+    if c.kind is Kind.PERCENT and not c.attrs.get("ratio"):
+        # "a 40% drop", "the 5% rise": a change noun after the figure ("one in five falls below" is
+        # a ratio and its verb)
         head = [w for w in after[:3] if w != "(" and w != ")"]
         for w in head[:2]:
             d = _directions().get(w)
@@ -272,6 +274,13 @@ class _Builder:
                 return head
         return None
 
+    def nearest_compatible(self, s: Sentence, k: int, like: Claim, reach: int) -> int | None:
+        """The nearest of the ``reach`` units before unit ``k`` of ``s`` that is of ``like``'s measure."""
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            if compatible(self.c(s.units[j].head), like):
+                return s.units[j].head
+        return None
+
     def first_compatible(self, s: Sentence, like: Claim) -> int | None:
         for u in s.units[:WINDOW]:
             if compatible(self.c(u.head), like):
@@ -395,6 +404,8 @@ class _Builder:
                 if cur is None and parked is not None:
                     cur = parked  # a figure of another measure stood between: the frame goes on
                 parked = None
+                if cur is not None and not wordset("scope_breaks").isdisjoint(before):
+                    cur = None  # "Milk climbed 14%, while cheddar went from $4.10 to $4.35": another clause
                 if cur is not None and cur.sentence == si and not self.fits(cur, c):
                     parked, cur = cur, None
                 if (
@@ -452,8 +463,9 @@ class _Builder:
                             cur.direction = d[0]
                     elif d is not None:
                         adverb = p[0] in ("up", "down") or (i > 0 and before[i - 1] in ("up", "down"))
-                        level = self.level_skipping_time(s, k) if adverb else None
-                        new = level if level is not None and compatible(self.c(level), c) else None
+                        # the nearest figure of its measure before it, past a time phrase or a
+                        # restatement ("$5.05 a gallon, or about $1.33 a liter, up from $3.10 a gallon")
+                        new = self.nearest_compatible(s, k, c, reach=3) if adverb else None
                         cur = Frame(
                             si, direction=d[0], old=u.head, new=new, word=d[1], how=[f"direction:{d[1]} from"]
                         )
@@ -489,6 +501,7 @@ class _Builder:
                             self.add(cur)
                     prev = u.head
                     continue
+                last_frame = cur if cur is not None and cur.sentence == si else None
                 if cur is not None and cur.sentence == si and (cur.new is not None or cur.old is not None):
                     level = self.c(cur.new if cur.new is not None else cur.old)  # type: ignore[arg-type]
                     if compatible(level, c):
@@ -497,11 +510,17 @@ class _Builder:
                 if comp is not None:
                     d, rest, _ = comp
                     prior = self.last_compatible(s, c, before=k)
+                    own = prev  # the figure right before the comparative, if it is what it compares
+                    if last_frame is not None and prior is not None and prior == last_frame.old == prev:
+                        # "accelerated to 17.9% from 15.9%, above the 16.8% forecast": the new level
+                        prior = last_frame.new if last_frame.new is not None else prior
+                        own = prior
                     if (
                         prev is not None
                         and self.c(prev).kind is Kind.PERCENT
                         and c.kind is not Kind.PERCENT
                         and not self.c(prev).attrs.get("points")
+                        and not self.c(prev).attrs.get("ratio")  # "one in five falls below 37m²"
                     ):
                         # "24.4% above ... $496.5bn": a percent change over a base level
                         frame = self.by_change.get(prev)
@@ -510,11 +529,26 @@ class _Builder:
                             self.add(frame)
                         frame.old = u.head
                         frame.how.append("comparative-base")
+                        if frame.new is None and k > 1:
+                            # "will spend R1.83tn this year, 9.6% more than the R1.67tn": the level before
+                            level = self.level_skipping_time(s, k - 1)
+                            if level is not None and level != prev and compatible(self.c(level), c):
+                                frame.new = level
+                                frame.how.append("level-before")
                         cur = frame
                     elif len(rest) > 2 and wordset("previous_markers") & set(rest) and prior is None:
                         self.compare_adjacent(si, u.head, d)
-                    elif prior is not None and not (
-                        prior == prev and self.new_subject(before[: comp[2]], prior)
+                    elif (
+                        prior is not None
+                        and not (prior == prev and self.new_subject(before[: comp[2]], prior))
+                        # "74 sq m ..., and one in five falls below 37m²": the figure of another
+                        # measure right before the comparative is what it compares
+                        and not (
+                            own is not None
+                            and own != prior
+                            and comp[2] <= 2
+                            and self.c(own).kind is not Kind.DURATION  # "over four years, below 4%"
+                        )
                     ):
                         self.comparison(prior, u.head, d, "comparative", s)
                     elif s.first_words and s.first_words[0] in wordset("references") and si > 0:

@@ -169,12 +169,27 @@ def multiplier_at(words: tuple[str, ...]) -> tuple[float, str | None] | None:
 
 
 def compatible(a: Claim, b: Claim) -> bool:
-    """Two figures of one measure: same kind and unit (money in the same currency)."""
+    """Two figures of one measure: same kind and unit (money in the same currency, and not per two
+    different things: "$5.05 a gallon" and "$1.33 a liter" are two measures)."""
     if a.kind is not b.kind:
         return False
     if a.kind is Kind.PERCENT:
         return bool(a.attrs.get("points")) == bool(b.attrs.get("points"))
+    if a.kind is Kind.MONEY and a.unit == b.unit:
+        # "from £2.50 to £4 a leg": one "a leg" for both; two different ones are two measures
+        pa, pb = _per_thing(a.text), _per_thing(b.text)
+        return pa is None or pb is None or pa == pb
     return (a.unit or "") == (b.unit or "")
+
+
+_PER_THING = re.compile(r"(?:\s(?:a|an|per)\s+|/)([^\W\d_][\w-]*)\s*$", re.I)
+
+
+@functools.lru_cache(maxsize=8192)
+def _per_thing(text: str) -> str | None:
+    """What a money figure is per, read from its span ("$1.18 a share" -> "share"), or None."""
+    m = _PER_THING.search(text)
+    return m.group(1).lower() if m else None
 
 
 #: The kinds a bracketed figure may convert (``_convertible``): money, quantities, and rates

@@ -60,6 +60,8 @@ def is_share(article: Article, claim: Claim) -> bool:
     if lead and lead[-1] in lexicons.word_set("not_share_before"):
         return False  # "rose from 8.1 to", "up by 5 percent", "fell to 3 percent"
     changes, multipliers = lexicons.word_set("shares_change_verbs"), lexicons.word_set("shares_multipliers")
+    if lead[-1:] == ["up"] and len(lead) > 1 and lead[-2] in lexicons.word_set("share_up_verbs"):
+        lead = lead[:-1]  # "women made up 44%": a share, not a change
     if any(w in changes or w in multipliers for w in lead):
         return False
     follow = words_of(article.text[claim.end : min(claim.sentence_end, claim.end + 60)])[:2]

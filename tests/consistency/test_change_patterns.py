@@ -146,6 +146,24 @@ CASES = [
         None,
     ),
     (
+        "no-change:contrast-opens-another-clause",
+        "Rents climbed 8% over the year, while deposits went from $900 to $950.",
+        [pct("8%", 8), usd("$900", 900), usd("$950", 950)],
+        None,
+    ),
+    (
+        "comparative-base:level-before-in-the-sentence",
+        "The city will spend $2.2bn next year, 10% more than the $2bn set aside this year.",
+        [usd("$2.2bn", 2.2e9), pct("10%", 10), usd("$2bn", 2e9)],
+        {"10%": "change_percent", "$2.2bn": "level", "$2bn": "former_level"},
+    ),
+    (
+        "money-per-another-thing-is-not-a-level",
+        "Petrol cost $4.20 a gallon, or about $1.11 a litre, up from $3.60 a gallon a year ago.",
+        [usd("$4.20 a gallon", 4.2), usd("about $1.11 a litre", 1.11), usd("$3.60 a gallon", 3.6)],
+        {"$4.20 a gallon": "level", "$3.60 a gallon": "former_level"},
+    ),
+    (
         "former-level-in-next-sentence",
         "Donations grew by $2m to $12m. The total had been $10m the year before.",
         [usd("$2m", 2e6), usd("$12m", 12e6), usd("$10m", 10e6)],
@@ -219,3 +237,28 @@ def test_points_change_is_judged_against_the_levels():
     article = make_article(text, [pts("9 percentage points", 9), pct("64%", 64), pct("58%", 58)])
     found = [f for f in report([article]) if f.rule == "percent_change"]
     assert [f.status.value for f in found] == ["inconsistent"], [f.explanation for f in found]
+
+
+def test_a_comparison_after_a_change_is_with_its_new_level():
+    text = "Inflation rose to 6.2% from 5.1%, above the 5.8% economists expected."
+    article = make_article(text, [pct("6.2%", 6.2), pct("5.1%", 5.1), pct("5.8%", 5.8)])
+    compared = [
+        {article.claims[m.index].text: m.role.value for m in r.members}
+        for r in relate(article).relations
+        if r.attrs.get("comparison")
+    ]
+    assert compared == [{"6.2%": "level", "5.8%": "former_level"}]
+
+
+def test_a_ratio_before_a_comparative_is_what_it_compares():
+    text = (
+        "Flats average 60 sq m, down from 70 sq m, and roughly one in four falls below the 40 sq m standard."
+    )
+    claims = [
+        {"text": "60 sq m", "kind": "quantity", "unit": "m2", "value": 60},
+        {"text": "70 sq m", "kind": "quantity", "unit": "m2", "value": 70},
+        pct("roughly one in four", 25, attrs={"ratio": [1.0, 4.0]}),
+        {"text": "40 sq m", "kind": "quantity", "unit": "m2", "value": 40},
+    ]
+    found = _change(make_article(text, claims))
+    assert found == [{"60 sq m": "level", "70 sq m": "former_level"}]

@@ -54,6 +54,12 @@ CASES = [
         [INCONSISTENT],
     ),
     (
+        "nopair:pointing-back-to-a-total-of-unnamed-things",
+        "Traffic rose to 9 million from 7 million the previous year. It ran 300 buses a week.",
+        [count("9 million", 9e6), count("7 million", 7e6), rate("300 buses a week", 300, "1/week")],
+        [],
+    ),
+    (
         "nopair:rate-after-a-total-without-pointing-back",
         "The state recorded 1,460 murders in 2022.\n\nPolice in the capital see nine killings a day.",
         [count("1,460", 1460), rate("nine killings a day", 9)],

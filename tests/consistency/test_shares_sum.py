@@ -24,6 +24,18 @@ CASES = [
         [INCONSISTENT],
     ),
     (
+        "fire:made-up-shares-over-100",
+        "Women made up 58% of the staff, men 47% and others 2%.",
+        [pct("58%", 58), pct("47%", 47), pct("2%", 2)],
+        [INCONSISTENT],
+    ),
+    (
+        "nofire:a-fill-level-is-not-a-share-of-the-whole-before",
+        "The reservoir, which holds 80 percent of the city's water, was 35 percent full in May.",
+        [pct("80 percent", 80), pct("35 percent", 35)],
+        [],
+    ),
+    (
         "nofire:standings-without-a-poll",
         "Inflation stood at 51% last year, and the jobless rate at 60%.",
         [pct("51%", 51), pct("60%", 60)],
