@@ -14,8 +14,8 @@ from claims_api.commands.report import from_files
 from .scoring import score
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "relations_dev"
-#: Required findings found today (news_a has 50, news_b 47); raised as rules improve.
-FLOOR = {"news_a": 37, "news_b": 41}
+#: Required findings found today (of 50, 47, 52 and 50); raised as rules improve.
+FLOOR = {"news_a": 37, "news_b": 41, "news_c": 31, "news_d": 30}
 MAX_UNLISTED = 2
 
 
