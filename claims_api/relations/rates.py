@@ -249,7 +249,7 @@ def rate_totals(article: Article) -> Iterator[Relation]:
                     continue
                 if nouns and not compatible_nouns(nouns, r.total_nouns(j)):
                     continue
-                if where != "same-sentence" and where != "next-sentence" and not (nouns and r.total_nouns(j)):
+                if where.startswith("previous") and not (nouns and r.total_nouns(j)):
                     continue  # pointing back: both must name what they count ("flights" is not "passengers")
                 if total.kind is Kind.QUANTITY and not any(n in total.text.lower() for n in nouns):
                     continue  # "45,000 barrels a day" and "23 million tonnes": another measure

@@ -177,7 +177,11 @@ def _splits_whole(article: Article, shares: list[int], words: set[str], answers:
 def _standings(article: Article, shares: list[int]) -> bool:
     """Each share is a party's or candidate's standing in a poll: "X on 43%", "Y at 33%"."""
     lead = lexicons.word_set("poll_standing_before")
-    return all(words_of(before(article, article.claims[i], 12))[-1:] in ([w] for w in lead) for i in shares)
+    for i in shares:
+        last = words_of(before(article, article.claims[i], 12))[-1:]
+        if not last or last[0] not in lead:
+            return False
+    return True
 
 
 def _sentence_groups(article: Article, shares: list[int]) -> Iterator[Relation]:

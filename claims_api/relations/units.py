@@ -9,17 +9,6 @@ from claims_api.normalize.units import SiConversion, conversion
 
 
 @functools.lru_cache(maxsize=1024)
-def factor(from_unit: str, to_unit: str) -> float | None:
-    """How many ``to_unit`` make one ``from_unit`` (same dimension, no offset), or None."""
-    a, b = conversion(Kind.QUANTITY, from_unit), conversion(Kind.QUANTITY, to_unit)
-    if not isinstance(a, SiConversion) or not isinstance(b, SiConversion):
-        return None
-    if a.unit != b.unit or a.offset or b.offset or not b.scale:
-        return None
-    return a.scale / b.scale
-
-
-@functools.lru_cache(maxsize=1024)
 def affine(from_unit: str, to_unit: str) -> tuple[float, float] | None:
     """(factor, offset) with ``to = from * factor + offset`` (offset non-zero only between
     temperature scales: degC to degF is 1.8 and 32), same dimension, or None."""
