@@ -31,6 +31,7 @@ from claims_api.relations.reading import (
     find,
     multiplier_at,
     nouns,
+    opens_with_reference,
     phrases,
     read,
     wordset,
@@ -193,10 +194,8 @@ def _adverb_last(core: tuple[str, ...]) -> bool:
     return not any(w in directions or w in measured for w in core[:-1])
 
 
-def _opens_with_reference(first: tuple[str, ...]) -> bool:
-    """A sentence opening with a reference phrase ("The figure ...", "The total had been ...")."""
-    hit = find(first[:3], "references")
-    return hit is not None and hit[0] == 0
+def _unbracketed(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if w != "(" and w != ")")
 
 
 def _points_of(change: Claim, level: Claim) -> bool:
@@ -253,8 +252,7 @@ class _Builder:
         if shared:
             return min(shared)  # (the first in sorted order)
         later = b if b.start > a.start else a
-        first = later.first_words
-        if first and (first[0] in wordset("references") or _opens_with_reference(first)):
+        if opens_with_reference(later.first_words):
             return "reference"
         return None
 
@@ -359,7 +357,7 @@ class _Builder:
                         if fig is not None:
                             before = bare_words
                 if fig is not None:
-                    core = tuple(w for w in before if w != "(" and w != ")")
+                    core = _unbracketed(before)
                     if (
                         cur is not None
                         and cur.sentence == si
@@ -414,7 +412,7 @@ class _Builder:
                     and prev is not None
                     and before[-1:] == ("or",)
                     and prev in (cur.new, cur.old)
-                    and tuple(w for w in before if w != "(" and w != ")") == ("or",)
+                    and _unbracketed(before) == ("or",)
                 ):
                     continue  # "jumped 45% to $2.9bn, or $1.18 a share, from $2.3bn": the same level again
                 if (
@@ -663,10 +661,8 @@ class _Builder:
         new = self.level_skipping_time(s, k) if k > 0 else None
         how = "multiple:times"
         if new is None or not compatible(self.c(new), like):
-            first = s.first_words
-            opens = bool(first) and (first[0] in wordset("references") or _opens_with_reference(first))
             new = None
-            if k == 0 and si > 0 and opens:
+            if k == 0 and si > 0 and opens_with_reference(s.first_words):
                 new, how = (
                     self.last_compatible(self.reading.sentences[si - 1], like),
                     "multiple:times:reference",
@@ -680,11 +676,7 @@ class _Builder:
         level of: the sentence opens with a reference, says the figure is a former one
         (``former_level_cues`` before it) and it is its first figure of that measure."""
         s = self.reading.sentences[si]
-        if (
-            si == 0
-            or not s.first_words
-            or not (s.first_words[0] in wordset("references") or _opens_with_reference(s.first_words))
-        ):
+        if si == 0 or not opens_with_reference(s.first_words):
             return None
         if k >= WINDOW or wordset("former_level_cues").isdisjoint(s.before[k].words):
             return None
@@ -919,27 +911,13 @@ class _Builder:
                 if k == 0 and si > 0 and before[:1] == ("of",) and self.of_previous(before):
                     # "... 1,100 deaths this year." then "Of those, 930 were ..., 186 ... and 12 ..."
                     total = self.last_compatible(sentences[si - 1], c)
-                    parts = [
-                        heads[j]
-                        for j in range(0, min(len(heads), WINDOW))
-                        if not led[j]
-                        and total is not None
-                        and compatible(self.c(total), self.c(heads[j]))
-                        and self.after_words[heads[j]][:2] != ("of", "them")
-                    ]
+                    parts = self.listed(heads, led, c, 0) if total is not None else []
                     if total is not None and parts:
                         groups.append((total, parts, "of-previous-sentence", si, False))
                         continue
                 if k == 0 and _of_whole(before):
                     # "Of the 60 staff surveyed, 45 said ...": the opening names what is counted
-                    parts = [
-                        heads[j]
-                        for j in range(k + 1, min(len(heads), k + 1 + WINDOW))
-                        if not led[j]
-                        and compatible(self.c(heads[j]), c)
-                        and self.after_words[heads[j]][:2] != ("of", "them")
-                        and self.after_words[heads[j]][1:3] != ("of", "them")
-                    ]
+                    parts = self.listed(heads, led, c, k + 1)
                     if parts:
                         groups.append((u.head, parts, "of-the:sentence-start", si, False))
                     continue
@@ -1003,6 +981,19 @@ class _Builder:
                     attrs={"sums": sums},
                 )
             )
+
+    def listed(self, heads: list[int], led: list[bool], like: Claim, start: int) -> list[int]:
+        """The figures of ``like``'s measure among ``WINDOW`` units from ``start``: the parts an
+        opening ("Of the 60 staff surveyed,", "Of those,") names, not those led by a not-part
+        word, nor the subsets of a part ("nine of them", "nine people of them")."""
+        return [
+            heads[j]
+            for j in range(start, min(len(heads), start + WINDOW))
+            if not led[j]
+            and compatible(self.c(heads[j]), like)
+            and self.after_words[heads[j]][:2] != ("of", "them")
+            and self.after_words[heads[j]][1:3] != ("of", "them")
+        ]
 
     def of_previous(self, words: tuple[str, ...]) -> bool:
         """Whether a sentence's first gap is a ``parts_of_previous`` opening ("Of those,")."""

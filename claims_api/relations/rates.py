@@ -32,6 +32,7 @@ from claims_api.consistency.context import (
 )
 from claims_api.model import Article, Claim, Kind
 from claims_api.relations.model import Member, Relation, RelationKind, Role
+from claims_api.relations.reading import opens_with_reference, tokens
 
 #: How many counts of the rate's sentence (nearest first) and of the next sentence are paired.
 WINDOW = 6
@@ -150,8 +151,8 @@ class _Reader:
         prev = self.prev_of.get(claim.sentence_start)
         if prev is None:
             return None
-        first = _WORD.findall(self.article.text[claim.sentence_start : claim.sentence_start + 20].lower())[:1]
-        return prev if first and first[0] in lexicons.word_set("references") else None
+        first = tokens(self.article.text[claim.sentence_start : claim.sentence_start + 40])
+        return prev if opens_with_reference(first) else None
 
     def total_nouns(self, i: int) -> set[str]:
         if i not in self.nouns:

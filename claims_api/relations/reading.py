@@ -98,6 +98,12 @@ def multiples() -> tuple[tuple[tuple[str, ...], float], ...]:
     return tuple(sorted(((tuple(k.split()), float(v)) for k, v in data.items()), key=lambda x: -len(x[0])))
 
 
+def opens_with_reference(first: tuple[str, ...]) -> bool:
+    """Words opening with a ``references`` word or phrase: a sentence that points back ("It ...",
+    "That works out at ...", "The figure ...", "The total had been ...")."""
+    return any(first[: len(p)] == p for p in phrases("references"))
+
+
 @functools.cache
 def _by_first(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """A lexicon's phrases by their first word, longest first."""
@@ -143,16 +149,10 @@ def _multiples_by_first() -> dict[str, tuple[tuple[tuple[str, ...], float], ...]
     return {k: tuple(v) for k, v in out.items()}
 
 
-def multiplier(words: tuple[str, ...]) -> float | None:
-    """The factor of the first multiplier word in ``words`` ("doubled" 2, "in half" 0.5), or None."""
-    hit = multiplier_at(words)
-    return hit[0] if hit is not None else None
-
-
 def multiplier_at(words: tuple[str, ...]) -> tuple[float, str | None] | None:
-    """The factor of the first multiplier word in ``words`` and its bound: "at_least" after a
-    ``multiple_at_least`` phrase ("more than doubled"), "at_most" after a ``multiple_at_most`` one
-    ("nearly tripled"), else None; None without a multiplier word."""
+    """The factor of the first multiplier word in ``words`` ("doubled" 2, "in half" 0.5) and its
+    bound: "at_least" after a ``multiple_at_least`` phrase ("more than doubled"), "at_most" after
+    a ``multiple_at_most`` one ("nearly tripled"), else None; None without a multiplier word."""
     table = _multiples_by_first()
     if table.keys().isdisjoint(words):
         return None

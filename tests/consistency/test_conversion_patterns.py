@@ -9,12 +9,8 @@ from claims_api.consistency import report
 from claims_api.relations import relate
 
 from .gold import make_article
+from .test_rate_vs_total import rate
 from .test_relations import money, qty, usd
-
-
-def rate(text, value, unit, **kw):
-    return {"text": text, "kind": "rate", "unit": unit, "value": value, **kw}
-
 
 # (id, text, claims, conversion expected, unit_conversion / implied_fx_rate status or None)
 CASES = [

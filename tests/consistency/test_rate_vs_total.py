@@ -4,6 +4,7 @@ from claims_api.consistency.rate_vs_total import RateVsTotal
 
 from .gold import make_article
 from .helpers import CONSISTENT, INCONSISTENT, run_rule, statuses
+from .test_relations import qty
 
 
 def rate(text, value, unit="1/day", **kw):
@@ -16,10 +17,6 @@ def count(text, value, **kw):
 
 def days(text, value, unit="day"):
     return {"text": text, "kind": "duration", "value": value, "unit": unit}
-
-
-def qty(text, value, unit, **kw):
-    return {"text": text, "kind": "quantity", "value": value, "unit": unit, **kw}
 
 
 CASES = [
